@@ -1,0 +1,76 @@
+"""The home page: an introduction, featured guides, latest lessons and ways in."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+from knowledgebase.models import (
+    GuidePage,
+    LessonPage,
+    MemberIndexPage,
+    MemberPage,
+    Region,
+    RegionIndexPage,
+    Topic,
+    TopicIndexPage,
+)
+from knowledgebase.models.base import in_source_language, live_in_locale
+
+LATEST_LESSONS = 5
+
+
+class HomePage(Page):
+    introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+    featured_guides = ParentalManyToManyField(
+        "knowledgebase.GuidePage",
+        verbose_name=_("featured guides"),
+        blank=True,
+        related_name="+",
+        limit_choices_to=in_source_language,
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("introduction"),
+        FieldPanel("featured_guides", widget=forms.CheckboxSelectMultiple),
+    ]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "knowledgebase.GuideIndexPage",
+        "knowledgebase.LessonIndexPage",
+        "knowledgebase.MemberIndexPage",
+        "knowledgebase.OutputIndexPage",
+        "knowledgebase.TopicIndexPage",
+        "knowledgebase.RegionIndexPage",
+    ]
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def featured_in_locale(self):
+        """Featured guides in this page's language where they exist."""
+        translations = live_in_locale(GuidePage, self.locale).filter(
+            translation_key__in=self.featured_guides.values("translation_key")
+        )
+        return list(translations)
+
+    def latest_lessons(self):
+        return live_in_locale(LessonPage, self.locale).order_by("-published")[:LATEST_LESSONS]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(
+            featured_guides=self.featured_in_locale(),
+            latest_lessons=self.latest_lessons(),
+            top_topics=Topic.localized(self.locale, parent=None),
+            top_regions=Region.localized(self.locale, parent=None),
+            members=live_in_locale(MemberPage, self.locale).order_by("title"),
+            topic_index=live_in_locale(TopicIndexPage, self.locale).first(),
+            region_index=live_in_locale(RegionIndexPage, self.locale).first(),
+            member_index=live_in_locale(MemberIndexPage, self.locale).first(),
+        )
+        return context

@@ -1,0 +1,358 @@
+"""Builds the demo Cluster from knowledgebase.demo.content and .translations.
+
+Idempotent: every item is looked up by its slug or key first and left alone
+when it exists, so a second run (or a run after editors changed the demo
+pages) changes nothing. Translations go through wagtail-localize, exactly as a
+translator's work would, so the demo exercises the real translation workflow.
+"""
+
+import datetime
+import html
+import re
+
+from django.conf import settings
+from django.db import transaction
+from django.utils.text import slugify
+
+from wagtail.models import Locale, Page, Site
+from wagtail_localize.models import (
+    LocaleSynchronization,
+    StringSegment,
+    StringTranslation,
+    Translation,
+    TranslationSource,
+)
+from wagtail_localize.synctree import synchronize_tree
+
+from home.models import HomePage
+from knowledgebase import models as kb
+from knowledgebase.demo import content, translations
+
+INDEX_MODELS = {
+    "guides": kb.GuideIndexPage,
+    "lessons": kb.LessonIndexPage,
+    "members": kb.MemberIndexPage,
+    "outputs": kb.OutputIndexPage,
+    "topics": kb.TopicIndexPage,
+    "regions": kb.RegionIndexPage,
+}
+PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
+
+
+def parse_date(value):
+    return datetime.date.fromisoformat(value) if value else None
+
+
+class DemoLoader:
+    def __init__(self, log=print):
+        self.log = log
+        self.created = 0
+        self.default_locale = None
+
+    @transaction.atomic
+    def run(self):
+        self.default_locale = self.ensure_locales()
+        self.load_taxonomy(kb.Topic, content.TOPICS)
+        self.load_taxonomy(kb.Region, content.REGIONS)
+        home = self.load_home()
+        indexes = self.load_indexes(home)
+        members = self.load_pages(indexes["members"], kb.MemberPage, content.MEMBERS, self.member_fields)
+        self.load_pages(indexes["guides"], kb.GuidePage, content.GUIDES, self.guide_fields)
+        self.load_pages(indexes["lessons"], kb.LessonPage, content.LESSONS, self.lesson_fields)
+        self.load_pages(indexes["outputs"], kb.OutputPage, content.OUTPUTS, self.output_fields)
+        self.link_guides(home)
+        self.translate_all()
+        self.synchronise_locales()
+        self.log(f"Demo content ready: {self.created} items created, {len(members)} members.")
+        return self.created
+
+    # Locales and taxonomy -------------------------------------------------
+
+    def ensure_locales(self):
+        for code, _name in settings.LANGUAGES:
+            _locale, created = Locale.objects.get_or_create(language_code=code)
+            self.created += created
+        return Locale.objects.get(language_code=settings.LANGUAGE_CODE)
+
+    def load_taxonomy(self, model, items):
+        for order, item in enumerate(items):
+            if model.objects.filter(key=item["key"], locale=self.default_locale).exists():
+                continue
+            parent = None
+            if item["parent"]:
+                parent = model.objects.get(key=item["parent"], locale=self.default_locale)
+            model.objects.create(
+                key=item["key"],
+                name=item["name"],
+                description=item.get("description", ""),
+                parent=parent,
+                sort_order=order,
+                locale=self.default_locale,
+            )
+            self.created += 1
+        self.log(f"  {model._meta.verbose_name_plural}: {len(items)}")
+
+    # Pages ----------------------------------------------------------------
+
+    def load_home(self):
+        home = HomePage.objects.filter(locale=self.default_locale, depth=2).first()
+        if home is None:
+            root = Page.get_first_root_node()
+            self.remove_wagtail_welcome_page(root)
+            home = HomePage(
+                title=content.HOME["title"],
+                slug="home",
+                introduction=content.HOME["introduction"] + f"<p>{content.NOTE}</p>",
+                locale=self.default_locale,
+            )
+            root.add_child(instance=home)
+            home.save_revision().publish()
+            self.created += 1
+        site = Site.objects.filter(is_default_site=True).first()
+        if site is None:
+            Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)
+        elif site.root_page_id != home.pk:
+            site.root_page = home
+            site.save()
+        return home
+
+    def remove_wagtail_welcome_page(self, root):
+        for page in root.get_children():
+            if page.specific_class is Page:  # the "Welcome to Wagtail" placeholder
+                page.delete()
+
+    def load_indexes(self, home):
+        indexes = {}
+        for name, model in INDEX_MODELS.items():
+            data = content.INDEX_PAGES[name]
+            indexes[name] = self.get_or_add(
+                home,
+                model,
+                name,
+                title=data["title"],
+                introduction=data["introduction"],
+                show_in_menus=True,
+            )
+        return indexes
+
+    def load_pages(self, parent, model, items, fields):
+        pages = [self.get_or_add(parent, model, item["slug"], **fields(item)) for item in items]
+        self.log(f"  {model._meta.verbose_name_plural}: {len(pages)}")
+        return pages
+
+    def get_or_add(self, parent, model, slug, **fields):
+        existing = model.objects.child_of(parent).filter(slug=slug).first()
+        if existing is not None:
+            return existing
+        relations = {
+            name: fields.pop(name) for name in ("topics", "regions", "members") if name in fields
+        }
+        page = model(slug=slug, locale=self.default_locale, **fields)
+        for name, values in relations.items():
+            getattr(page, name).set(values)
+        parent.add_child(instance=page)
+        page.save_revision().publish()
+        self.created += 1
+        return page
+
+    def classification(self, item):
+        source = {"locale": self.default_locale}
+        fields = {
+            "topics": list(kb.Topic.objects.filter(key__in=item["topics"], **source)),
+            "regions": list(kb.Region.objects.filter(key__in=item["regions"], **source)),
+        }
+        if "members" in item:
+            fields["members"] = list(
+                kb.MemberPage.objects.filter(slug__in=item["members"], **source)
+            )
+        return fields
+
+    def member_fields(self, item):
+        return {
+            "title": item["title"],
+            "acronym": item["acronym"],
+            "kind": item["kind"],
+            "summary": item["summary"],
+            "description": item["description"],
+            "website": item["website"],
+            "funding_programme": item["funding_programme"],
+            "grant_number": item["grant_number"],
+            "start_date": parse_date(item["start_date"]),
+            "end_date": parse_date(item["end_date"]),
+            "contact_name": item["contact_name"],
+            "contact_email": item["contact_email"],
+            "published": parse_date(item["start_date"]) or datetime.date(2020, 1, 1),
+            **self.classification({"topics": item["topics"], "regions": item["regions"]}),
+        }
+
+    def guide_fields(self, item):
+        return {
+            "title": item["title"],
+            "summary": item["summary"],
+            "body": [stream_block(kind, value) for kind, value in item["body"]],
+            "audience": item["audience"],
+            "maturity": item["maturity"],
+            "published": parse_date(item["published"]),
+            "last_reviewed": parse_date(item["last_reviewed"]),
+            "review_interval_months": item["review_interval_months"],
+            "licence": item["licence"],
+            "doi": item["doi"],
+            **self.classification(item),
+        }
+
+    def lesson_fields(self, item):
+        text_fields = ["context", "what_happened", "what_worked", "what_did_not_work"]
+        return {
+            "title": item["title"],
+            "summary": item["summary"],
+            "published": parse_date(item["published"]),
+            "recommendation": item["recommendation"],
+            **{name: item[name] for name in text_fields},
+            **self.classification(item),
+        }
+
+    def output_fields(self, item):
+        return {
+            "title": item["title"],
+            "summary": item["summary"],
+            "kind": item["kind"],
+            "identifier": item["identifier"],
+            "custodian": item["custodian"],
+            "licence": item["licence"],
+            "access_notes": item["access_notes"],
+            "published": parse_date(item["published"]),
+            **self.classification(item),
+        }
+
+    def link_guides(self, home):
+        """Related and featured guides, set once when the demo is first built."""
+        guides = {g.slug: g for g in kb.GuidePage.objects.filter(locale=self.default_locale)}
+        for item in content.GUIDES:
+            guide = guides[item["slug"]]
+            if item["related"] and not guide.related_guides.exists():
+                guide.related_guides.set([guides[slug] for slug in item["related"]])
+                guide.save_revision().publish()
+        if not home.featured_guides.exists():
+            home.featured_guides.set([guides[slug] for slug in content.FEATURED_GUIDES])
+            home.save_revision().publish()
+
+    # Translations -----------------------------------------------------------
+
+    def translate_all(self):
+        for code, items in translations.TAXONOMY.items():
+            locale = Locale.objects.get(language_code=code)
+            for ref, texts in items.items():
+                kind, key = ref.split(":", 1)
+                model = kb.Topic if kind == "topic" else kb.Region
+                source = model.objects.get(key=key, locale=self.default_locale)
+                self.translate(source, locale, self.taxonomy_pairs(source, texts))
+        for code, pages in translations.PAGES.items():
+            locale = Locale.objects.get(language_code=code)
+            for ref, texts in pages.items():
+                source, source_texts = self.source_for(ref)
+                pairs = string_pairs(source_texts, texts, code)
+                pairs[source.slug] = slugify(texts["title"], allow_unicode=True) or source.slug
+                self.translate(source, locale, pairs)
+        self.log(f"  translations: {', '.join(sorted(translations.PAGES))}")
+
+    def taxonomy_pairs(self, source, texts):
+        pairs = {source.name: texts["name"]}
+        if source.description and texts.get("description"):
+            pairs[source.description] = texts["description"]
+        return pairs
+
+    def source_for(self, ref):
+        """The source page for a reference like 'guide:slug', and its demo texts."""
+        kind, _sep, slug = ref.partition(":")
+        if kind == "home":
+            return HomePage.objects.get(locale=self.default_locale, depth=2), content.HOME
+        if kind == "index":
+            page = INDEX_MODELS[slug].objects.get(locale=self.default_locale)
+            return page, content.INDEX_PAGES[slug]
+        model, items = {
+            "guide": (kb.GuidePage, content.GUIDES),
+            "lesson": (kb.LessonPage, content.LESSONS),
+            "member": (kb.MemberPage, content.MEMBERS),
+            "output": (kb.OutputPage, content.OUTPUTS),
+        }[kind]
+        item = next(item for item in items if item["slug"] == slug)
+        return model.objects.get(locale=self.default_locale, slug=slug), item
+
+    def translate(self, instance, locale, pairs):
+        """Translate an instance into a locale through wagtail-localize, once."""
+        existing = instance.get_translations().filter(locale=locale)
+        if isinstance(instance, Page):
+            existing = existing.filter(alias_of__isnull=True)
+        if existing.exists():
+            return
+        source, _created = TranslationSource.get_or_create_from_instance(instance)
+        translation, _created = Translation.objects.get_or_create(
+            source=source, target_locale=locale
+        )
+        segments = StringSegment.objects.filter(source=source).select_related("string", "context")
+        missing = 0
+        for segment in segments:
+            text = pairs.get(segment.string.data) or pairs.get(html.unescape(segment.string.data))
+            if text is None:
+                missing += 1
+                continue
+            StringTranslation.objects.update_or_create(
+                translation_of=segment.string,
+                locale=locale,
+                context=segment.context,
+                defaults={"data": text, "translation_type": "manual"},
+            )
+        translation.save_target(publish=True)
+        if missing:
+            self.log(f"  note: {missing} strings of {instance} kept in the source language")
+        self.created += 1
+
+    def synchronise_locales(self):
+        """Untranslated pages appear in every locale as aliases of the source."""
+        for locale in Locale.objects.exclude(pk=self.default_locale.pk):
+            LocaleSynchronization.objects.get_or_create(
+                locale=locale, defaults={"sync_from": self.default_locale}
+            )
+            synchronize_tree(self.default_locale, locale)
+
+
+def stream_block(kind, value):
+    """A demo body entry as (block type, block value) for a StreamField."""
+    if kind == "steps":
+        return ("steps", [{"title": title, "text": f"<p>{text}</p>"} for title, text in value])
+    if kind == "table":
+        return ("table", {"data": [value["header"], *value["rows"]], "first_row_is_table_header": True})
+    if kind == "heading":
+        return ("heading", {"text": value, "level": "h2", "anchor": ""})
+    return (kind, value)
+
+
+def string_pairs(source, target, code):
+    """{source text: translated text} from two parallel demo structures.
+
+    Paragraph HTML is paired paragraph by paragraph, because wagtail-localize
+    translates rich text one paragraph at a time. The demo label goes after the
+    summary so readers know a demo translation when they see one.
+    """
+    pairs = {}
+
+    def walk(a, b):
+        if isinstance(a, str) and isinstance(b, str):
+            source_paragraphs = PARAGRAPH.findall(a)
+            if source_paragraphs:
+                pairs.update(zip(source_paragraphs, PARAGRAPH.findall(b), strict=False))
+            else:
+                pairs[a] = b
+        elif isinstance(a, dict) and isinstance(b, dict):
+            for key in a.keys() & b.keys():
+                walk(a[key], b[key])
+        elif isinstance(a, list | tuple) and isinstance(b, list | tuple):
+            for x, y in zip(a, b, strict=False):
+                walk(x, y)
+
+    walk(source, target)
+    if isinstance(source, dict) and "summary" in source and "summary" in target:
+        label = translations.DEMO_LABEL.get(code)
+        if label:
+            pairs[source["summary"]] = f"{target['summary']} ({label}.)"
+    return pairs

@@ -1,0 +1,28 @@
+from .base import KnowledgePage, MemberContentPage
+from .browse import RegionIndexPage, TopicIndexPage
+from .guides import GuideIndexPage, GuidePage, Licence, Maturity
+from .lessons import LessonIndexPage, LessonPage
+from .members import MemberIndexPage, MemberKind, MemberPage
+from .outputs import OutputIndexPage, OutputKind, OutputPage
+from .taxonomy import Region, Topic
+
+__all__ = [
+    "GuideIndexPage",
+    "GuidePage",
+    "KnowledgePage",
+    "LessonIndexPage",
+    "LessonPage",
+    "Licence",
+    "Maturity",
+    "MemberContentPage",
+    "MemberIndexPage",
+    "MemberKind",
+    "MemberPage",
+    "OutputIndexPage",
+    "OutputKind",
+    "OutputPage",
+    "Region",
+    "RegionIndexPage",
+    "Topic",
+    "TopicIndexPage",
+]

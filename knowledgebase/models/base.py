@@ -1,0 +1,159 @@
+"""What every knowledge page shares: a plain-language summary, a date, topics,
+regions and the members behind it; plus the listing helpers that browse pages
+(topic, region, member, home) use."""
+
+import datetime
+
+from django import forms
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel
+from wagtail.coreutils import resolve_model_string
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+PAGE_SIZE = 20
+
+
+def in_source_language():
+    """Choosers offer source-language items: every translation refers to them by key."""
+    return Q(locale__language_code=settings.LANGUAGE_CODE)
+
+
+class KnowledgePage(Page):
+    """Abstract base of guides, lessons, members and legacy outputs."""
+
+    summary = models.TextField(
+        _("summary"),
+        max_length=600,
+        help_text=_("Plain-language summary shown first and in search results."),
+    )
+    published = models.DateField(_("date"), default=datetime.date.today)
+    topics = ParentalManyToManyField(
+        "knowledgebase.Topic",
+        verbose_name=_("topics"),
+        blank=True,
+        related_name="+",
+        limit_choices_to=in_source_language,
+    )
+    regions = ParentalManyToManyField(
+        "knowledgebase.Region",
+        verbose_name=_("regions"),
+        blank=True,
+        related_name="+",
+        limit_choices_to=in_source_language,
+    )
+
+    override_translatable_fields = [
+        SynchronizedField("published"),
+        SynchronizedField("topics"),
+        SynchronizedField("regions"),
+    ]
+
+    taxonomy_panels = [
+        FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("regions", widget=forms.CheckboxSelectMultiple),
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary", boost=2),
+        index.FilterField("published"),
+        index.FilterField("locale_id"),
+    ]
+
+    content_type_key = ""  # the search facet value of the page type
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_untranslated_alias(self):
+        """True for a page shown in another locale before anyone translated it."""
+        return self.alias_of_id is not None
+
+    def topic_keys(self):
+        return [topic.key for topic in self.topics.all()]
+
+    def region_keys(self):
+        return [region.key for region in self.regions.all()]
+
+
+class MemberContentPage(KnowledgePage):
+    """A knowledge page written or produced by one or more members."""
+
+    members = ParentalManyToManyField(
+        "knowledgebase.MemberPage",
+        verbose_name=_("members"),
+        blank=True,
+        related_name="+",
+        limit_choices_to=in_source_language,
+    )
+
+    override_translatable_fields = KnowledgePage.override_translatable_fields + [
+        SynchronizedField("members"),
+    ]
+
+    taxonomy_panels = [
+        FieldPanel("members", widget=forms.CheckboxSelectMultiple),
+        *KnowledgePage.taxonomy_panels,
+    ]
+
+    class Meta:
+        abstract = True
+
+
+class ListingPage(Page):
+    """Abstract index page listing its live children, e.g. all guides."""
+
+    introduction = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+    parent_page_types = ["home.HomePage"]
+    max_count_per_parent = 1
+    listing_order = ["title"]
+
+    class Meta:
+        abstract = True
+
+    def listed_pages(self):
+        model = self.specific_class.subpage_types[0]
+        return (
+            live_in_locale(resolve_model_string(model), self.locale)
+            .child_of(self)
+            .order_by(*self.listing_order)
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["items"] = paginate(request, self.listed_pages())
+        return context
+
+
+def live_in_locale(model, locale):
+    return model.objects.live().public().filter(locale=locale)
+
+
+def content_models():
+    from knowledgebase.models import GuidePage, LessonPage, OutputPage
+
+    return [GuidePage, LessonPage, OutputPage]
+
+
+def content_in_locale(locale, **filters):
+    """Guides, lessons and outputs live in a locale, newest first, matching filters."""
+    pages = []
+    for model in content_models():
+        queryset = live_in_locale(model, locale).filter(**filters).distinct()
+        pages.extend(queryset.prefetch_related("topics", "regions"))
+    return sorted(pages, key=lambda page: (page.published, page.pk), reverse=True)
+
+
+def paginate(request, items, per_page=PAGE_SIZE):
+    """A page of items from ?page=, forgiving about bad or out-of-range numbers."""
+    return Paginator(items, per_page).get_page(request.GET.get("page"))

@@ -1,0 +1,93 @@
+"""Browse pages: /<lang>/topics/<key>/ and /<lang>/regions/<key>/.
+
+A topic's page lists content tagged with the topic or any topic below it.
+"""
+
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.models import Page
+
+from .base import ListingPage, content_in_locale, paginate
+from .taxonomy import Region, Topic
+
+
+class TaxonomyBrowsePage(RoutablePageMixin, ListingPage):
+    """Abstract page listing a taxonomy tree, with one sub-page per item."""
+
+    taxonomy_model = None
+    content_field = ""  # "topics" or "regions" on knowledge pages
+    subpage_types = []
+
+    class Meta:
+        abstract = True
+
+    def tree(self):
+        """[(item, depth)] of the taxonomy in this page's language, in tree order."""
+        items = self.taxonomy_model.localized(self.locale)
+        children = {}
+        for item in items:
+            children.setdefault(item.parent.key if item.parent else None, []).append(item)
+
+        ordered = []
+
+        def walk(parent_key, depth):
+            for item in children.get(parent_key, []):
+                ordered.append((item, depth))
+                walk(item.key, depth + 1)
+
+        walk(None, 0)
+        return ordered
+
+    @path("")
+    def index(self, request):
+        return self.render(request, context_overrides={"tree": self.tree()})
+
+    @path("<slug:key>/")
+    def item(self, request, key):
+        item = self.taxonomy_model.for_key(key, self.locale)
+        if item is None:
+            raise Http404(f"No {self.taxonomy_model._meta.verbose_name} {key!r}")
+        keys = self.taxonomy_model.descendant_keys(key)
+        pages = content_in_locale(self.locale, **{f"{self.content_field}__key__in": keys})
+        children = self.taxonomy_model.localized(self.locale, parent__key=key)
+        return self.render(
+            request,
+            template=self.item_template,
+            context_overrides={
+                "item": item,
+                "children": children,
+                "items": paginate(request, pages),
+                "breadcrumb_trail": self._trail(request, item),
+            },
+        )
+
+    def _trail(self, request, item):
+        """Breadcrumb steps below this page: the item's ancestors, then the item."""
+        base_url = self.get_url(request)
+        keys = list(reversed(item.ancestor_keys()))
+        labels = self.taxonomy_model.labels(keys, self.locale)
+        return [(labels[key], f"{base_url}{key}/") for key in keys] + [(item.name, "")]
+
+    def get_context(self, request, *args, **kwargs):
+        # The routes supply their own listing; skip ListingPage's children query.
+        return Page.get_context(self, request, *args, **kwargs)
+
+
+class TopicIndexPage(TaxonomyBrowsePage):
+    taxonomy_model = Topic
+    content_field = "topics"
+    item_template = "knowledgebase/topic_page.html"
+
+    class Meta:
+        verbose_name = _("topic index")
+
+
+class RegionIndexPage(TaxonomyBrowsePage):
+    taxonomy_model = Region
+    content_field = "regions"
+    item_template = "knowledgebase/region_page.html"
+
+    class Meta:
+        verbose_name = _("region index")

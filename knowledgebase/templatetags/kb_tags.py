@@ -1,0 +1,142 @@
+"""Site components: navigation, breadcrumbs, language selector and hreflang links."""
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils import translation
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import get_language_info
+
+from wagtail.models import Locale, Page, Site
+
+register = template.Library()
+
+
+def _site_home(request):
+    site = Site.find_for_request(request)
+    return site.root_page.localized.specific if site else None
+
+
+def _page_translations(page):
+    """{language code: live page} for a page's translations, aliases included."""
+    pages = page.get_translations(inclusive=True).live().public().select_related("locale")
+    return {p.locale.language_code: p for p in pages}
+
+
+def _routable_suffix(request, page):
+    """The part of the path a routable page adds, e.g. 'sea-ice/' on a topic index."""
+    page_url = page.get_url(request) or ""
+    return request.path[len(page_url) :] if request.path.startswith(page_url) else ""
+
+
+@register.inclusion_tag("components/main_nav.html", takes_context=True)
+def main_nav(context):
+    request = context["request"]
+    home = _site_home(request)
+    current = context.get("page")
+    current_path = current.path if isinstance(current, Page) else ""
+    children = home.get_children().live().in_menu() if home else []
+    return {"items": [(item, current_path.startswith(item.path)) for item in children]}
+
+
+@register.inclusion_tag("components/taxonomy_links.html", takes_context=True)
+def taxonomy_links(context, page):
+    """The page's topics and regions, named in the reader's language, linked to browse pages."""
+    from knowledgebase.models import Region, RegionIndexPage, Topic, TopicIndexPage
+
+    request, locale = context["request"], Locale.get_active()
+    groups = []
+    for heading, model, index_model, keys in (
+        (_("Topics"), Topic, TopicIndexPage, page.topic_keys()),
+        (_("Regions"), Region, RegionIndexPage, page.region_keys()),
+    ):
+        if keys:
+            index_page = index_model.objects.live().filter(locale=locale).first()
+            base_url = index_page.get_url(request) if index_page else ""
+            items = [(item, f"{base_url}{item.key}/") for item in model.localized(locale, key__in=keys)]
+            groups.append((heading, items))
+    return {"groups": groups}
+
+
+@register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context):
+    """[(label, url)] from the home page down to here; the last one is the current page.
+
+    Routable pages add their own steps as ``breadcrumb_trail`` in the context.
+    """
+    page, request = context.get("page"), context["request"]
+    if not isinstance(page, Page) or page.depth <= 2:
+        return {"crumbs": []}
+    pages = [*page.get_ancestors().filter(depth__gte=2).live(), page]
+    crumbs = [(p.title, p.get_url(request)) for p in pages]
+    return {"crumbs": crumbs + list(context.get("breadcrumb_trail", []))}
+
+
+@register.inclusion_tag("components/language_selector.html", takes_context=True)
+def language_selector(context):
+    """One link per configured language: the page's version in it, or its home."""
+    request = context["request"]
+    page = context.get("page")
+    current = translation.get_language()
+    translations = _page_translations(page) if isinstance(page, Page) else {}
+    suffix = _routable_suffix(request, page) if translations else ""
+    languages = []
+    for code, _name in settings.LANGUAGES:
+        target = translations.get(code)
+        if target is not None:
+            url = (target.get_url(request) or "") + suffix
+        else:
+            url = translate_url(request.get_full_path(), code)
+        info = get_language_info(code)
+        languages.append(
+            {"code": code, "name": info["name_local"], "url": url, "current": code == current}
+        )
+    return {"languages": languages}
+
+
+@register.inclusion_tag("components/hreflang.html", takes_context=True)
+def hreflang_links(context):
+    """rel=alternate links for the versions of this page that really are translations."""
+    request = context["request"]
+    page = context.get("page")
+    if not isinstance(page, Page):
+        return {"links": []}
+    suffix = _routable_suffix(request, page)
+    links = []
+    for code, translated in _page_translations(page).items():
+        if translated.alias_of_id is None:
+            links.append((code, translated.get_full_url(request) + suffix))
+    default = Locale.get_default().language_code
+    x_default = next((url for code, url in links if code == default), None)
+    return {"links": sorted(links), "x_default": x_default}
+
+
+@register.simple_tag
+def language_name(code):
+    """The native name of a language, e.g. 'Kalaallisut' for 'kl'."""
+    try:
+        return get_language_info(code)["name_local"]
+    except KeyError:
+        return code
+
+
+def content_language(obj):
+    """The language an item's text is written in; an untranslated alias has its source's."""
+    if getattr(obj, "alias_of_id", None):
+        obj = obj.alias_of
+    return obj.locale.language_code
+
+
+@register.filter
+def lang_attr(obj):
+    """` lang="xx"` when an item's text is in another language than the page, else ''."""
+    code = content_language(obj)
+    if code == translation.get_language():
+        return ""
+    return format_html(' lang="{}"', code)
+
+
+@register.filter
+def in_other_language(obj):
+    return content_language(obj) != translation.get_language()

@@ -1,0 +1,5 @@
+"""The search service (the engine adapters arrive with the search work)."""
+
+
+def engine_health():
+    return "ok"

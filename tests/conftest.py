@@ -1,0 +1,48 @@
+import types
+
+import pytest
+from wagtail.models import Page, Site
+
+from tests import factories as f
+
+
+def translate(page, language_code, **fields):
+    """Publish a translation of a page (its parent must be translated first)."""
+    locale = f.LocaleFactory(language_code=language_code)
+    translated = page.copy_for_translation(locale)
+    for name, value in fields.items():
+        setattr(translated, name, value)
+    translated.save_revision().publish()
+    return translated.specific_class.objects.get(pk=translated.pk)
+
+
+def build_tree():
+    """A home page with every index page, in English, served as the default site."""
+    f.LocaleFactory(language_code="en")
+    root = Page.get_first_root_node()
+    root.get_children().delete()  # Wagtail's "Welcome" placeholder
+    home = f.HomePageFactory(parent=root)
+    Site.objects.update_or_create(
+        is_default_site=True, defaults={"hostname": "localhost", "root_page": home}
+    )
+    return types.SimpleNamespace(
+        home=home,
+        guides=f.GuideIndexPageFactory(parent=home),
+        lessons=f.LessonIndexPageFactory(parent=home),
+        members=f.MemberIndexPageFactory(parent=home),
+        outputs=f.OutputIndexPageFactory(parent=home),
+        topics=f.TopicIndexPageFactory(parent=home),
+        regions=f.RegionIndexPageFactory(parent=home),
+    )
+
+
+@pytest.fixture
+def tree(db):
+    return build_tree()
+
+
+@pytest.fixture
+def french_tree(tree):
+    """The same tree translated into French (titles stay as they are)."""
+    # The home page comes first, so every index page's parent is translated in time.
+    return types.SimpleNamespace(**{name: translate(page, "fr") for name, page in vars(tree).items()})

@@ -1,0 +1,67 @@
+"""Each page type is created under its parent and refused anywhere else."""
+
+import pytest
+from wagtail.models import Page
+
+from home.models import HomePage
+from knowledgebase import models as kb
+
+ALLOWED_PARENT = {
+    kb.GuideIndexPage: HomePage,
+    kb.LessonIndexPage: HomePage,
+    kb.MemberIndexPage: HomePage,
+    kb.OutputIndexPage: HomePage,
+    kb.TopicIndexPage: HomePage,
+    kb.RegionIndexPage: HomePage,
+    kb.GuidePage: kb.GuideIndexPage,
+    kb.LessonPage: kb.LessonIndexPage,
+    kb.MemberPage: kb.MemberIndexPage,
+    kb.OutputPage: kb.OutputIndexPage,
+}
+
+
+def test_home_page_lives_at_the_root(tree):
+    assert HomePage.can_create_at(Page.get_first_root_node())
+    assert not HomePage.can_create_at(tree.guides)
+
+
+@pytest.mark.parametrize("model", ALLOWED_PARENT, ids=lambda model: model.__name__)
+def test_page_type_only_under_its_parent(tree, model):
+    candidates = [tree.home, tree.guides, tree.lessons, tree.members, tree.outputs, tree.topics]
+    allowed = [page for page in candidates if model.can_exist_under(page)]
+    assert [type(page) for page in allowed] == [ALLOWED_PARENT[model]]
+
+
+def test_index_pages_are_unique_under_a_home_page(tree):
+    assert not kb.GuideIndexPage.can_create_at(tree.home)
+
+
+def test_admin_refuses_a_guide_under_the_home_page(admin_client, tree):
+    url = f"/admin/pages/add/knowledgebase/guidepage/{tree.home.pk}/"
+    response = admin_client.get(url, follow=True)
+    assert response.redirect_chain == [("/admin/", 302)]
+    assert "permission" in response.content.decode()
+
+
+def test_admin_creates_a_guide_under_the_guide_index(admin_client, tree):
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+
+    data = nested_form_data(
+        {
+            "title": "Winter fuel handling",
+            "slug": "winter-fuel-handling",
+            "summary": "Keep fuel warm and spills contained.",
+            "body": streamfield([("paragraph", rich_text("<p>Store drums on pallets.</p>"))]),
+            "maturity": "practised",
+            "published": "2025-01-10",
+            "last_reviewed": "2025-01-10",
+            "review_interval_months": "24",
+            "licence": "CC-BY-4.0",
+            "comments": inline_formset([]),
+        }
+    )
+    url = f"/admin/pages/add/knowledgebase/guidepage/{tree.guides.pk}/"
+    response = admin_client.post(url, data)
+    assert response.status_code == 302, response.context["form"].errors if response.context else ""
+    guide = kb.GuidePage.objects.get(slug="winter-fuel-handling")
+    assert guide.get_parent().pk == tree.guides.pk
