@@ -16,8 +16,7 @@ help: ## List the targets
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	@echo "Installing dependencies into $(VENV)…"
-	@$(PY) -m pip install --quiet --upgrade pip
-	@$(PY) -m pip install --quiet -e ".[test]"
+	@$(PY) -m pip install --quiet ".[test]"
 	@touch $(STAMP)
 
 install: $(STAMP) ## Create .venv and install pinned dependencies

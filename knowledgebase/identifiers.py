@@ -9,9 +9,7 @@ from django.utils.translation import gettext_lazy as _
 DOI = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:)?(10\.\d{4,9}/\S+)$", re.IGNORECASE)
 HANDLE = re.compile(r"^(?:https?://hdl\.handle\.net/|hdl:)?(\d+(?:\.\d+)*/\S+)$", re.IGNORECASE)
 
-validate_doi = RegexValidator(
-    DOI, _("Enter a DOI such as 10.5281/zenodo.1234567.")
-)
+validate_doi = RegexValidator(DOI, _("Enter a DOI such as 10.5281/zenodo.1234567."))
 
 
 def identifier_kind(value):

@@ -1,5 +1,216 @@
-"""The search service (the engine adapters arrive with the search work)."""
+"""The search service: one entry point for the page, the API and the admin checks.
+
+It runs a request on the configured engine and, if that engine is down or too
+slow, answers from the database engine instead and says so (``fallback``).
+When the engine answers again after an outage, the queued index updates are
+pushed.
+"""
+
+import logging
+from functools import cache
+
+from django.conf import settings
+from django.core.cache import cache as django_cache
+from django.utils import translation
+from django.utils.translation import get_language_info
+from django.utils.translation import gettext as _
+
+from knowledgebase.models import MemberPage, Region, Topic
+from search.engines.base import EngineUnavailable
+from search.engines.database import DatabaseEngine
+from search.query import TYPES, SearchRequest, pages_for
+
+logger = logging.getLogger(__name__)
+
+OUTAGE_KEY = "search-engine-outage"
+
+
+def get_engine():
+    return engine_named(settings.SEARCH_ENGINE)
+
+
+@cache
+def engine_named(name):
+    if name == "opensearch":
+        from search.engines.opensearch import OpenSearchEngine
+
+        return OpenSearchEngine()
+    if name == "elasticsearch":
+        from search.engines.elasticsearch import ElasticsearchEngine
+
+        return ElasticsearchEngine()
+    return DatabaseEngine()
+
+
+def uses_remote_engine():
+    return settings.SEARCH_ENGINE != "database"
 
 
 def engine_health():
-    return "ok"
+    health = get_engine().health()
+    if health == "ok":
+        recovered()
+    return health
+
+
+def known_keys():
+    """The valid values of each facet, for checking requests."""
+    from wagtail.models import Locale
+
+    default = Locale.get_default()
+    return {
+        "topic": set(Topic.objects.filter(locale=default).values_list("key", flat=True)),
+        "region": set(Region.objects.filter(locale=default).values_list("key", flat=True)),
+        "member": set(
+            MemberPage.objects.filter(locale=default, alias_of=None).values_list("slug", flat=True)
+        ),
+        "type": set(TYPES),
+        "language": {code for code, _name in settings.LANGUAGES},
+        "year": set(),
+    }
+
+
+def parse_request(params, language):
+    return SearchRequest.from_params(params, language, known_keys())
+
+
+def run(request):
+    """Search, falling back to the database engine; returns (result, engine name, fallback)."""
+    engine = get_engine()
+    try:
+        result = engine.search(request)
+    except EngineUnavailable as error:
+        note_outage(error)
+        return DatabaseEngine().search(request), DatabaseEngine.name, True
+    recovered()
+    return result, engine.name, False
+
+
+def search(request, with_version_links=False):
+    """The JSON-ready answer to a SearchRequest (see DESIGN.md for its shape).
+
+    The HTML page also wants links to each result's other language versions.
+    """
+    result, engine_name, fallback = run(request)
+    pages = pages_for(result.total)
+    if request.page > pages:
+        request = request.with_page(pages)
+        result, engine_name, fallback = run(request)
+    with translation.override(request.language):
+        return {
+            "query": request.query,
+            "total": result.total,
+            "page": request.page,
+            "pages": pages,
+            "engine": engine_name,
+            "fallback": fallback,
+            "suggestion": result.suggestion,
+            "results": [present_hit(hit, request, with_version_links) for hit in result.hits],
+            "facets": present_facets(result.facets, request),
+        }
+
+
+def suggest(text, language):
+    text = " ".join(text.split())[:100]
+    if len(text) < 2:
+        return []
+    try:
+        documents = get_engine().suggest(text, language)
+    except EngineUnavailable as error:
+        note_outage(error)
+        documents = DatabaseEngine().suggest(text, language)
+    return [
+        {key: document[key] for key in ("title", "url", "type", "locale")} for document in documents
+    ]
+
+
+def note_outage(error):
+    logger.warning("Search engine unavailable, answering from the database: %s", error)
+    django_cache.set(OUTAGE_KEY, True, None)
+
+
+def recovered():
+    """After an outage, push the index updates that queued up meanwhile."""
+    if django_cache.get(OUTAGE_KEY):
+        from search.sync import push_pending_updates
+
+        django_cache.delete(OUTAGE_KEY)
+        push_pending_updates.enqueue()
+
+
+# Presenting results --------------------------------------------------------------
+
+
+def present_hit(hit, request, with_version_links=False):
+    document = hit.document
+    presented = {
+        "id": document["translation_key"],
+        "title": document["title"],
+        "url": document["url"],
+        "type": document["type"],
+        "locale": document["locale"],
+        "summary": document["summary"],
+        "highlight": hit.highlight,
+        "topics": document["topics"],
+        "members": document["members"],
+        "regions": document["regions"],
+        "published": document["published"],
+        "last_reviewed": document["last_reviewed"],
+        "translations": document["translations"],
+        "in_reader_language": document["locale"] == request.language,
+    }
+    if with_version_links:
+        presented["versions"] = [
+            (code, get_language_info(code)["name_local"], url)
+            for code, url in sorted(document["versions"].items())
+        ]
+    return presented
+
+
+def type_labels():
+    return {
+        "guide": _("Guide"),
+        "lesson": _("Lesson learned"),
+        "member": _("Member"),
+        "output": _("Legacy output"),
+    }
+
+
+def facet_labels(name, values, locale):
+    if name == "topic":
+        return Topic.labels(values, locale)
+    if name == "region":
+        return Region.labels(values, locale)
+    if name == "member":
+        return MemberPage.labels(values, locale)
+    if name == "type":
+        return type_labels()
+    if name == "language":
+        return {code: get_language_info(code)["name_local"] for code in values}
+    return {value: value for value in values}
+
+
+def present_facets(facets, request):
+    from wagtail.models import Locale
+
+    locale = Locale.objects.get(language_code=request.language)
+    presented = {}
+    for name, counts in facets.items():
+        selected = request.filters.get(name, [])
+        values = set(counts) | set(selected)
+        labels = facet_labels(name, values, locale)
+        entries = [
+            {
+                "value": value,
+                "label": labels.get(value, value),
+                "count": counts.get(value, 0),
+                "selected": value in selected,
+            }
+            for value in values
+        ]
+        if name == "year":
+            entries.sort(key=lambda entry: entry["value"], reverse=True)
+        else:
+            entries.sort(key=lambda entry: (-entry["count"], entry["label"].lower()))
+        presented[name] = entries
+    return presented

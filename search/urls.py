@@ -1,12 +1,12 @@
 from django.urls import path
 
-from . import views
+from search import api, views
 
 page_urlpatterns = [
     path("", views.search_page, name="search"),
 ]
 
 api_urlpatterns = [
-    path("search/", views.search_api, name="search_api"),
-    path("search/suggest/", views.suggest_api, name="search_suggest"),
+    path("search/", api.search_api, name="search_api"),
+    path("search/suggest/", api.suggest_api, name="search_suggest"),
 ]

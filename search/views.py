@@ -1,21 +1,66 @@
-from django.http import JsonResponse
+"""The search page: a GET form with facet checkboxes that works without JavaScript."""
+
 from django.shortcuts import render
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_GET
 
-from wagtail.models import Locale, Page
+from search import service
+from search.query import BadRequest
 
-from knowledgebase.models.base import paginate
+FACET_TITLES = {
+    "type": _("Type"),
+    "topic": _("Topic"),
+    "region": _("Region"),
+    "member": _("Member"),
+    "language": _("Language"),
+    "year": _("Year"),
+}
+OPEN_FACETS = ("type", "topic")
 
 
+@require_GET
 def search_page(request):
-    query = request.GET.get("q", "").strip()[:200]
-    pages = Page.objects.live().public().filter(locale=Locale.get_active(), depth__gt=2)
-    results = pages.search(query) if query else pages.none()
-    return render(request, "search/search.html", {"query": query, "items": paginate(request, results)})
+    language = translation.get_language()
+    try:
+        search_request = service.parse_request(request.GET, language)
+    except BadRequest as error:
+        context = {"error": error, "query": request.GET.get("q", "")[:200]}
+        return render(request, "search/search.html", context, status=400)
+    answer = service.search(search_request, with_version_links=True)
+    type_labels = service.type_labels()
+    for result in answer["results"]:
+        result["type_label"] = type_labels[result["type"]]
+    context = {
+        "query": search_request.query,
+        "answer": answer,
+        "facets": [
+            {
+                "name": name,
+                "title": title,
+                "values": answer["facets"][name],
+                "open": name in OPEN_FACETS or any(v["selected"] for v in answer["facets"][name]),
+            }
+            for name, title in FACET_TITLES.items()
+        ],
+        "sort": search_request.sort,
+        "page_links": page_links(request, answer),
+    }
+    response = render(request, "search/search.html", context)
+    if search_request.query:
+        response["Cache-Control"] = "no-cache"
+    return response
 
 
-def search_api(request):
-    return JsonResponse({"error": "not available yet", "field": None}, status=501)
+def page_links(request, answer):
+    """Previous / next URLs that keep every other parameter."""
 
+    def url_for(page):
+        params = request.GET.copy()
+        params["page"] = page
+        return f"?{params.urlencode()}"
 
-def suggest_api(request):
-    return JsonResponse({"suggestions": []})
+    return {
+        "previous": url_for(answer["page"] - 1) if answer["page"] > 1 else None,
+        "next": url_for(answer["page"] + 1) if answer["page"] < answer["pages"] else None,
+    }

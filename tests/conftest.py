@@ -1,7 +1,8 @@
 import types
 
-import pytest
 from wagtail.models import Page, Site
+
+import pytest
 
 from tests import factories as f
 
@@ -45,4 +46,6 @@ def tree(db):
 def french_tree(tree):
     """The same tree translated into French (titles stay as they are)."""
     # The home page comes first, so every index page's parent is translated in time.
-    return types.SimpleNamespace(**{name: translate(page, "fr") for name, page in vars(tree).items()})
+    return types.SimpleNamespace(
+        **{name: translate(page, "fr") for name, page in vars(tree).items()}
+    )

@@ -2,10 +2,11 @@
 
 import datetime
 
+from wagtail.models import Locale
+
 import factory
 import wagtail_factories
 from factory.django import DjangoModelFactory
-from wagtail.models import Locale
 
 from home.models import HomePage
 from knowledgebase import models as kb
@@ -57,7 +58,7 @@ def _relation(name):
         if extracted:
             getattr(page, name).set(extracted)
             if create:
-                page.save_revision().publish()
+                page.save()
 
     return factory.PostGeneration(set_relation)
 

@@ -24,9 +24,12 @@ from wagtail_localize.models import (
 )
 from wagtail_localize.synctree import synchronize_tree
 
+from anyascii import anyascii
+
 from home.models import HomePage
 from knowledgebase import models as kb
 from knowledgebase.demo import content, translations
+from search.sync import deferred_reindexing
 
 INDEX_MODELS = {
     "guides": kb.GuideIndexPage,
@@ -51,20 +54,24 @@ class DemoLoader:
 
     @transaction.atomic
     def run(self):
+        with deferred_reindexing():
+            self.build()
+        self.log(f"Demo content ready: {self.created} items created.")
+        return self.created
+
+    def build(self):
         self.default_locale = self.ensure_locales()
         self.load_taxonomy(kb.Topic, content.TOPICS)
         self.load_taxonomy(kb.Region, content.REGIONS)
         home = self.load_home()
         indexes = self.load_indexes(home)
-        members = self.load_pages(indexes["members"], kb.MemberPage, content.MEMBERS, self.member_fields)
+        self.load_pages(indexes["members"], kb.MemberPage, content.MEMBERS, self.member_fields)
         self.load_pages(indexes["guides"], kb.GuidePage, content.GUIDES, self.guide_fields)
         self.load_pages(indexes["lessons"], kb.LessonPage, content.LESSONS, self.lesson_fields)
         self.load_pages(indexes["outputs"], kb.OutputPage, content.OUTPUTS, self.output_fields)
         self.link_guides(home)
         self.translate_all()
         self.synchronise_locales()
-        self.log(f"Demo content ready: {self.created} items created, {len(members)} members.")
-        return self.created
 
     # Locales and taxonomy -------------------------------------------------
 
@@ -251,7 +258,7 @@ class DemoLoader:
             for ref, texts in pages.items():
                 source, source_texts = self.source_for(ref)
                 pairs = string_pairs(source_texts, texts, code)
-                pairs[source.slug] = slugify(texts["title"], allow_unicode=True) or source.slug
+                pairs[source.slug] = slugify(anyascii(texts["title"])) or source.slug
                 self.translate(source, locale, pairs)
         self.log(f"  translations: {', '.join(sorted(translations.PAGES))}")
 
@@ -310,10 +317,13 @@ class DemoLoader:
     def synchronise_locales(self):
         """Untranslated pages appear in every locale as aliases of the source."""
         for locale in Locale.objects.exclude(pk=self.default_locale.pk):
-            LocaleSynchronization.objects.get_or_create(
+            self.log(f"  synchronising the {locale.get_display_name()} page tree…")
+            # Creating the synchronisation builds the aliases; later runs top them up.
+            _sync, created = LocaleSynchronization.objects.get_or_create(
                 locale=locale, defaults={"sync_from": self.default_locale}
             )
-            synchronize_tree(self.default_locale, locale)
+            if not created:
+                synchronize_tree(self.default_locale, locale)
 
 
 def stream_block(kind, value):
@@ -321,7 +331,10 @@ def stream_block(kind, value):
     if kind == "steps":
         return ("steps", [{"title": title, "text": f"<p>{text}</p>"} for title, text in value])
     if kind == "table":
-        return ("table", {"data": [value["header"], *value["rows"]], "first_row_is_table_header": True})
+        return (
+            "table",
+            {"data": [value["header"], *value["rows"]], "first_row_is_table_header": True},
+        )
     if kind == "heading":
         return ("heading", {"text": value, "level": "h2", "anchor": ""})
     return (kind, value)

@@ -11,12 +11,13 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
 from wagtail.coreutils import resolve_model_string
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
+
+from modelcluster.fields import ParentalManyToManyField
 
 PAGE_SIZE = 20
 

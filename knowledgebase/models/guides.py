@@ -7,12 +7,13 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
+
+from modelcluster.fields import ParentalManyToManyField
 
 from knowledgebase.blocks import GuideBodyBlock, table_of_contents
 from knowledgebase.identifiers import resolver_url, validate_doi
@@ -40,6 +41,7 @@ LICENCE_URLS = {
     Licence.CC_BY_NC: "https://creativecommons.org/licenses/by-nc/4.0/",
     Licence.CC0: "https://creativecommons.org/publicdomain/zero/1.0/",
 }
+
 
 def add_months(day, months):
     month_index = day.month - 1 + months
@@ -69,9 +71,7 @@ class GuidePage(MemberContentPage):
     licence = models.CharField(
         _("licence"), max_length=16, choices=Licence.choices, default=Licence.CC_BY
     )
-    doi = models.CharField(
-        _("DOI"), max_length=200, blank=True, validators=[validate_doi]
-    )
+    doi = models.CharField(_("DOI"), max_length=200, blank=True, validators=[validate_doi])
     citation = models.TextField(_("how to cite"), blank=True)
     related_guides = ParentalManyToManyField(
         "self",

@@ -24,9 +24,7 @@ class LessonPage(MemberContentPage):
     context = RichTextField(_("context"), features=LESSON_FEATURES)
     what_happened = RichTextField(_("what happened"), features=LESSON_FEATURES)
     what_worked = RichTextField(_("what worked"), features=LESSON_FEATURES, blank=True)
-    what_did_not_work = RichTextField(
-        _("what did not work"), features=LESSON_FEATURES, blank=True
-    )
+    what_did_not_work = RichTextField(_("what did not work"), features=LESSON_FEATURES, blank=True)
     recommendation = RichTextField(_("recommendation"), features=LESSON_FEATURES)
 
     content_panels = Page.content_panels + [

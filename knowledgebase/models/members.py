@@ -2,11 +2,12 @@
 
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
@@ -50,6 +51,7 @@ class MemberPage(KnowledgePage):
 
     override_translatable_fields = KnowledgePage.override_translatable_fields + [
         SynchronizedField("acronym"),
+        SynchronizedField("funding_programme"),
         SynchronizedField("grant_number"),
         SynchronizedField("start_date"),
         SynchronizedField("end_date"),
@@ -91,6 +93,43 @@ class MemberPage(KnowledgePage):
 
     class Meta:
         verbose_name = _("member")
+
+    @cached_property
+    def member_key(self):
+        """Stable key in search filters: the slug of the source-language version."""
+        if self.locale_id == Locale.get_default().pk:
+            return self.slug
+        source = self.get_translations().filter(locale=Locale.get_default(), alias_of=None)
+        return source.values_list("slug", flat=True).first() or self.slug
+
+    @classmethod
+    def sources_for_keys(cls, keys):
+        return cls.objects.filter(locale=Locale.get_default(), alias_of=None, slug__in=keys)
+
+    @classmethod
+    def labels(cls, keys, locale):
+        """{key: short name} in the locale where translated, else in the source language."""
+        sources = {page.translation_key: page for page in cls.sources_for_keys(keys)}
+        labels = {page.slug: page.short_name for page in sources.values()}
+        translated = cls.objects.filter(locale=locale, alias_of=None, translation_key__in=sources)
+        for page in translated:
+            labels[sources[page.translation_key].slug] = page.short_name
+        return labels
+
+    @classmethod
+    def names_for_keys(cls, keys):
+        """Every name of these members in every language they are translated into."""
+        groups = cls.sources_for_keys(keys).values("translation_key")
+        names = set()
+        for title, acronym in cls.objects.filter(
+            translation_key__in=groups, alias_of=None
+        ).values_list("title", "acronym"):
+            names.update(filter(None, (title, acronym)))
+        return sorted(names)
+
+    @property
+    def short_name(self):
+        return self.acronym or self.title
 
     @property
     def is_active(self):

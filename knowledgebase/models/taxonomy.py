@@ -24,7 +24,9 @@ class TaxonomyItem(TranslatableMixin, index.Indexed, models.Model):
     key = models.SlugField(
         _("key"),
         max_length=80,
-        help_text=_("Stable identifier used in URLs and search filters; the same in all languages."),
+        help_text=_(
+            "Stable identifier used in URLs and search filters; the same in all languages."
+        ),
     )
     name = models.CharField(_("name"), max_length=120)
     description = models.TextField(_("description"), blank=True)

@@ -56,6 +56,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "knowledgebase.middleware.UnknownLanguageMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -131,7 +132,9 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
 # Search: one setting chooses the engine for the public search and the admin.
 SEARCH_ENGINE = env.get("SEARCH_ENGINE", "database")
-SEARCH_URLS = [u.strip() for u in env.get("SEARCH_URL", "http://127.0.0.1:9200").split(",") if u.strip()]
+SEARCH_URLS = [
+    u.strip() for u in env.get("SEARCH_URL", "http://127.0.0.1:9200").split(",") if u.strip()
+]
 SEARCH_INDEX_PREFIX = env.get("SEARCH_INDEX_PREFIX", "polarkb")
 SEARCH_TIMEOUT = float(env.get("SEARCH_TIMEOUT", "2"))
 

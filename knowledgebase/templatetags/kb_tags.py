@@ -5,8 +5,8 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
 from django.utils.html import format_html
-from django.utils.translation import gettext_lazy as _
 from django.utils.translation import get_language_info
+from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Locale, Page, Site
 
@@ -54,7 +54,9 @@ def taxonomy_links(context, page):
         if keys:
             index_page = index_model.objects.live().filter(locale=locale).first()
             base_url = index_page.get_url(request) if index_page else ""
-            items = [(item, f"{base_url}{item.key}/") for item in model.localized(locale, key__in=keys)]
+            items = [
+                (item, f"{base_url}{item.key}/") for item in model.localized(locale, key__in=keys)
+            ]
             groups.append((heading, items))
     return {"groups": groups}
 

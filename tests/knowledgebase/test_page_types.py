@@ -1,7 +1,8 @@
 """Each page type is created under its parent and refused anywhere else."""
 
-import pytest
 from wagtail.models import Page
+
+import pytest
 
 from home.models import HomePage
 from knowledgebase import models as kb
@@ -44,7 +45,12 @@ def test_admin_refuses_a_guide_under_the_home_page(admin_client, tree):
 
 
 def test_admin_creates_a_guide_under_the_guide_index(admin_client, tree):
-    from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+    from wagtail.test.utils.form_data import (
+        inline_formset,
+        nested_form_data,
+        rich_text,
+        streamfield,
+    )
 
     data = nested_form_data(
         {

@@ -7,8 +7,19 @@ from django.test import TestCase
 from tests import factories as f
 from tests.conftest import build_tree, translate
 
-PAGES = ["home", "guides", "lessons", "members", "outputs", "topics", "regions",
-         "guide", "lesson", "member", "output"]
+PAGES = [
+    "home",
+    "guides",
+    "lessons",
+    "members",
+    "outputs",
+    "topics",
+    "regions",
+    "guide",
+    "lesson",
+    "member",
+    "output",
+]
 
 
 def alternates(html):

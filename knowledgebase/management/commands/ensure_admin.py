@@ -12,7 +12,8 @@ PASSWORD_FILE = Path(settings.BASE_DIR) / ".admin-password"
 class Command(BaseCommand):
     help = (
         "Make sure an admin can log into /admin/: ADMIN_USERNAME and ADMIN_PASSWORD from the "
-        "environment, or else a local 'admin' user with a generated password kept in .admin-password."
+        "environment, or else a local 'admin' user with a generated password kept in "
+        ".admin-password."
     )
 
     def handle(self, *args, **options):
@@ -26,12 +27,12 @@ class Command(BaseCommand):
         elif not user.check_password(password):
             user.set_password(password)
             user.save(update_fields=["password"])
-        shown = "the password in ADMIN_PASSWORD" if from_environment else f"password '{password}'"
-        self.stdout.write(
-            self.style.SUCCESS(
-                f"Admin: log in at {settings.WAGTAILADMIN_BASE_URL}/admin/ as '{username}' with {shown}"
-            )
-        )
+        shown = f"password '{password}'"
+        if from_environment:
+            shown = "the password in ADMIN_PASSWORD"
+        url = f"{settings.WAGTAILADMIN_BASE_URL}/admin/"
+        message = f"Admin: log in at {url} as '{username}' with {shown}"
+        self.stdout.write(self.style.SUCCESS(message))
 
     def local_password(self):
         if PASSWORD_FILE.exists():

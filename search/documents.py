@@ -1,0 +1,181 @@
+"""Pages -> index documents.
+
+One document per live, public page per locale (guides, lessons, members,
+legacy outputs). All documents of a translation group carry the text of every
+version in the group, each in its own per-language fields: any version then
+matches a query exactly when the others do, so collapsing on the translation
+key can pick the reader's version and facet counts can count one
+*representative* document per group (the source-language version).
+"""
+
+from django.conf import settings
+from django.utils.html import strip_tags
+from django.utils.text import normalize_newlines
+
+from wagtail.blocks import StreamValue, StructValue
+from wagtail.blocks.list_block import ListValue
+from wagtail.models import Page
+from wagtail.rich_text import RichText
+
+from knowledgebase.models import (
+    GuidePage,
+    KnowledgePage,
+    LessonPage,
+    MemberPage,
+    OutputPage,
+    Region,
+    Topic,
+)
+
+INDEXED_MODELS = (GuidePage, LessonPage, MemberPage, OutputPage)
+TEXT_FIELDS = ("title", "summary", "headings", "body")
+
+
+def doc_id(translation_key, language_code):
+    return f"{translation_key}-{language_code}"
+
+
+def all_doc_ids(translation_key):
+    return [doc_id(translation_key, code) for code, _name in settings.LANGUAGES]
+
+
+def group_pages(translation_key):
+    """The live, public, really translated pages of a translation group, oldest first."""
+    pages = (
+        Page.objects.filter(translation_key=translation_key, alias_of__isnull=True)
+        .live()
+        .public()
+        .select_related("locale")
+        .order_by("pk")
+        .specific()
+    )
+    return [page for page in pages if isinstance(page, INDEXED_MODELS)]
+
+
+def build_group_documents(translation_key):
+    """The index documents of a translation group; [] when nothing in it is public."""
+    pages = group_pages(translation_key)
+    if not pages:
+        return []
+    source = pages[0]
+    facets = group_facets(source)
+    group_text = {}
+    for page in pages:
+        for name, value in page_texts(page).items():
+            group_text[f"{name}_{page.locale.language_code}"] = value
+    tags = " ".join(facet_labels_text(facets, pages))
+    versions = {page.locale.language_code: page.get_url() for page in pages}
+    return [
+        {
+            "id": doc_id(translation_key, page.locale.language_code),
+            "translation_key": str(translation_key),
+            "locale": page.locale.language_code,
+            "is_representative": page.pk == source.pk,
+            "page_id": page.pk,
+            "url": page.get_url(),
+            "title": page.title,
+            "summary": page.summary,
+            "suggest": page.title,
+            "translations": sorted(versions),
+            "versions": versions,
+            "tags": tags,
+            **facets,
+            **group_text,
+        }
+        for page in pages
+    ]
+
+
+def group_facets(page):
+    """Facet values shared by every version, taken from the source version."""
+    last_reviewed = getattr(page, "last_reviewed", None)
+    return {
+        "type": page.content_type_key,
+        "topics": expand_with_ancestors(Topic, page.topic_keys()),
+        "regions": expand_with_ancestors(Region, page.region_keys()),
+        "members": member_keys(page),
+        "published": page.published.isoformat(),
+        "year": str(page.published.year),
+        "last_reviewed": last_reviewed.isoformat() if last_reviewed else None,
+    }
+
+
+def expand_with_ancestors(model, keys):
+    """The keys plus every ancestor's key: a child counts under its parents."""
+    parents = dict(model.objects.source().values_list("key", "parent__key"))
+    expanded = []
+    for key in keys:
+        while key and key not in expanded:
+            expanded.append(key)
+            key = parents.get(key)
+    return sorted(expanded)
+
+
+def member_keys(page):
+    if isinstance(page, MemberPage):
+        return [page.member_key]
+    if isinstance(page, KnowledgePage) and hasattr(page, "members"):
+        return sorted(member.member_key for member in page.members.all())
+    return []
+
+
+def facet_labels_text(facets, pages):
+    """Names of the group's topics, regions and members in each of its languages."""
+    words = []
+    for page in pages:
+        locale = page.locale
+        words.extend(Topic.labels(facets["topics"], locale).values())
+        words.extend(Region.labels(facets["regions"], locale).values())
+    words.extend(MemberPage.names_for_keys(facets["members"]))
+    return sorted(set(words))
+
+
+def page_texts(page):
+    """Title, summary, headings and body text of one page, for full-text search."""
+    headings, body = [], []
+    if isinstance(page, GuidePage):
+        for block in page.body:
+            target = headings if block.block_type == "heading" else body
+            target.extend(strings_in(block.value))
+        body.append(page.audience)
+    elif isinstance(page, LessonPage):
+        body.extend(strip_tags(html) for _heading, html in page.sections())
+    elif isinstance(page, MemberPage):
+        body.extend([page.acronym, page.funding_programme, strip_tags(page.description)])
+    elif isinstance(page, OutputPage):
+        body.extend([page.get_kind_display(), page.custodian, page.access_notes])
+    title = f"{page.title} ({page.acronym})" if getattr(page, "acronym", "") else page.title
+    return {
+        "title": title,
+        "summary": page.summary,
+        "headings": clean(" \n".join(headings)),
+        "body": clean(" \n".join(body)),
+    }
+
+
+def strings_in(value):
+    """Every piece of text in a block value (rich text without its markup)."""
+    if isinstance(value, RichText):
+        return [strip_tags(value.source)]
+    if isinstance(value, str):
+        return [strip_tags(value)]
+    if isinstance(value, StructValue | dict):
+        return [text for item in value.values() for text in strings_in(item)]
+    if isinstance(value, StreamValue.StreamChild):
+        return strings_in(value.value)
+    if isinstance(value, list | tuple | StreamValue | ListValue):
+        return [text for item in value for text in strings_in(item)]
+    return []
+
+
+def clean(text):
+    return " ".join(normalize_newlines(text).split())
+
+
+def search_text(document):
+    """Lower-cased text of the whole group, which the database engine matches against."""
+    parts = [document["tags"]]
+    parts.extend(
+        value for key, value in document.items() if key.rpartition("_")[0] in TEXT_FIELDS and value
+    )
+    return " ".join(parts).lower()

@@ -1,0 +1,167 @@
+"""What OpenSearch and Elasticsearch share: the index, the query body, the results.
+
+The adapters in opensearch.py and elasticsearch.py only say how to make a
+client, which bulk helper to use and which exceptions mean "unavailable".
+"""
+
+import logging
+import time
+
+from django.conf import settings
+from django.utils.functional import cached_property
+
+from search import mapping
+from search.documents import all_doc_ids
+from search.engines.base import EngineUnavailable, Hit, SearchEngine, SearchResult
+from search.query import build_search_body, build_suggest_body
+
+logger = logging.getLogger(__name__)
+
+BULK_CHUNK = 1000
+HIGHLIGHT_ORDER = ("summary", "body", "headings", "title")
+
+
+class ElasticFamilyEngine(SearchEngine):
+    unavailable_errors = ()  # the client's exceptions that mean "down or too slow"
+
+    def __init__(self, urls=None, index_prefix=None, timeout=None):
+        self.urls = urls or settings.SEARCH_URLS
+        self.alias = f"{index_prefix or settings.SEARCH_INDEX_PREFIX}-knowledge"
+        self.timeout = timeout if timeout is not None else settings.SEARCH_TIMEOUT
+
+    # Adapter hooks -----------------------------------------------------------
+
+    def make_client(self):
+        raise NotImplementedError
+
+    def bulk(self, actions):
+        raise NotImplementedError
+
+    @cached_property
+    def client(self):
+        return self.make_client()
+
+    def call(self, method, *args, **kwargs):
+        """Call the client, turning its connection failures into EngineUnavailable."""
+        try:
+            return method(*args, **kwargs)
+        except self.unavailable_errors as error:
+            raise EngineUnavailable(f"{self.name}: {error}") from error
+
+    # Searching -------------------------------------------------------------
+
+    def search(self, request):
+        response = self.call(self.client.search, index=self.alias, body=build_search_body(request))
+        aggregations = response["aggregations"]
+        return SearchResult(
+            total=aggregations["total"]["doc_count"],
+            hits=[self._hit(hit) for hit in response["hits"]["hits"]],
+            facets={
+                name: {
+                    bucket["key"]: bucket["doc_count"]
+                    for bucket in aggregations[f"facet_{name}"]["values"]["buckets"]
+                }
+                for name in mapping.FACET_FIELDS
+            },
+            suggestion=self._suggestion(response, request),
+        )
+
+    def _hit(self, hit):
+        document = hit["_source"]
+        fragments = hit.get("highlight", {})
+        best = None
+        for name in HIGHLIGHT_ORDER:
+            own = fragments.get(f"{name}_{document['locale']}")
+            other = next((v for k, v in fragments.items() if k.startswith(f"{name}_")), None)
+            best = own or other
+            if best:
+                break
+        return Hit(document=document, highlight=best[0] if best else None)
+
+    @staticmethod
+    def _suggestion(response, request):
+        for entry in response.get("suggest", {}).get("did_you_mean", []):
+            for option in entry.get("options", []):
+                if option["text"].lower() != request.match_text.lower():
+                    return option["text"]
+        return None
+
+    def suggest(self, text, language):
+        response = self.call(
+            self.client.search, index=self.alias, body=build_suggest_body(text, language)
+        )
+        return [hit["_source"] for hit in response["hits"]["hits"]]
+
+    def health(self):
+        try:
+            status = self.call(self.client.cluster.health)["status"]
+            exists = self.call(self.client.indices.exists_alias, name=self.alias)
+        except EngineUnavailable:
+            return "degraded"
+        return "ok" if status in ("green", "yellow") and exists else "degraded"
+
+    # Indexing --------------------------------------------------------------
+
+    def apply(self, groups):
+        actions = []
+        for translation_key, documents in groups.items():
+            current = {document["id"] for document in documents}
+            actions.extend(self._index_action(self.alias, document) for document in documents)
+            actions.extend(
+                {"_op_type": "delete", "_index": self.alias, "_id": stale}
+                for stale in all_doc_ids(translation_key)
+                if stale not in current
+            )
+        if actions:
+            self.call(self.bulk, actions)
+
+    @staticmethod
+    def _index_action(index, document):
+        return {"_op_type": "index", "_index": index, "_id": document["id"], "_source": document}
+
+    def rebuild(self, documents, progress=None):
+        """Fill a new index, then move the alias to it in one atomic step."""
+        new_index = f"{self.alias}-{time.strftime('%Y%m%d%H%M%S')}-{time.time_ns() % 10**6}"
+        self.call(self.client.indices.create, index=new_index, body=mapping.index_settings())
+        done = 0
+        chunk = []
+        for document in documents:
+            chunk.append(self._index_action(new_index, document))
+            if len(chunk) >= BULK_CHUNK:
+                done += self._flush(chunk, progress, done)
+                chunk = []
+        done += self._flush(chunk, progress, done)
+        self.call(self.client.indices.refresh, index=new_index)
+        self._point_alias_at(new_index)
+        return new_index, done
+
+    def _flush(self, chunk, progress, done):
+        if chunk:
+            self.call(self.bulk, chunk)
+            if progress:
+                progress(done + len(chunk))
+        return len(chunk)
+
+    def _point_alias_at(self, new_index):
+        old = self.indices_behind_alias()
+        actions = [{"remove": {"index": index, "alias": self.alias}} for index in old]
+        actions.append({"add": {"index": new_index, "alias": self.alias}})
+        # A plain index named like the alias (left by a bad start) would block the alias.
+        if self.call(self.client.indices.exists, index=self.alias) and not old:
+            self.call(self.client.indices.delete, index=self.alias)
+        self.call(self.client.indices.update_aliases, body={"actions": actions})
+        for index in old:
+            self.call(self.client.indices.delete, index=index)
+
+    def indices_behind_alias(self):
+        if not self.call(self.client.indices.exists_alias, name=self.alias):
+            return []
+        return sorted(self.call(self.client.indices.get_alias, name=self.alias))
+
+    def refresh(self):
+        self.call(self.client.indices.refresh, index=self.alias)
+
+    def drop(self):
+        """Remove the alias and every index behind it (tests and benchmarks)."""
+        for index in self.indices_behind_alias():
+            self.call(self.client.indices.delete, index=index)

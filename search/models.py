@@ -1,0 +1,45 @@
+"""The search index as the database keeps it.
+
+``IndexedDocument`` holds every index document (one per live, public page per
+locale); it is written in the same transaction as the page change, so the
+database engine and the fallback always answer from current data, and a
+rebuild of the remote engine never needs to re-read every page.
+
+``PendingIndexUpdate`` is the outbox for the remote engine: a translation group
+whose documents changed and that the engine has not confirmed yet. Rows are
+removed only after the engine accepted the update, so nothing is lost while it
+is down.
+"""
+
+from django.db import models
+
+
+class IndexedDocument(models.Model):
+    doc_id = models.CharField(max_length=80, primary_key=True)
+    translation_key = models.UUIDField(db_index=True)
+    locale = models.CharField(max_length=12)
+    is_representative = models.BooleanField(
+        default=False, help_text="One document per translation group carries the facet counts."
+    )
+    page_id = models.IntegerField(db_index=True)
+    title = models.CharField(max_length=255)
+    facets = models.JSONField(help_text="Facet values and dates, small enough to scan.")
+    search_text = models.TextField(help_text="Folded, lower-cased text of the group.")
+    data = models.JSONField(help_text="The whole document as the engines index it.")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["is_representative", "translation_key"])]
+
+    def __str__(self):
+        return self.doc_id
+
+
+class PendingIndexUpdate(models.Model):
+    translation_key = models.UUIDField(unique=True)
+    queued_at = models.DateTimeField(auto_now=True)
+    attempts = models.PositiveIntegerField(default=0)
+    last_error = models.TextField(blank=True)
+
+    def __str__(self):
+        return f"pending {self.translation_key}"

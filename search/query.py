@@ -1,0 +1,263 @@
+"""The search request, checked, and the engine query built from it.
+
+``SearchRequest.from_params`` turns query-string parameters into a request or
+raises ``BadRequest`` naming the field at fault; ``build_search_body`` and
+``build_suggest_body`` give the one query body OpenSearch and Elasticsearch
+both run.
+"""
+
+import math
+import re
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.utils.translation import gettext as _
+
+from search import mapping
+
+PAGE_SIZE = 10
+MAX_QUERY_LENGTH = 1000
+MAX_QUERY_TERMS = 16  # fields x terms must stay under the engines' clause limit (1024)
+MAX_PAGE = 1000
+SORTS = ("relevance", "newest", "reviewed")
+TYPES = ("guide", "lesson", "member", "output")
+FACETS = tuple(mapping.FACET_FIELDS)
+YEAR = re.compile(r"\d{4}")
+SUGGESTION_LIMIT = 8
+
+# Tie-breakers that choose which translation represents a group. All versions of
+# a group score the same on text, so these tiny boosts only decide between them.
+READER_LANGUAGE_BOOST = 0.004
+CHOSEN_LANGUAGE_BOOST = 0.002
+SOURCE_BOOST = 0.001
+
+
+class BadRequest(ValueError):
+    def __init__(self, message, field):
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+
+@dataclass
+class SearchRequest:
+    query: str = ""
+    filters: dict = field(default_factory=dict)
+    sort: str = "relevance"
+    page: int = 1
+    language: str = settings.LANGUAGE_CODE
+
+    @classmethod
+    def from_params(cls, params, language, known_keys):
+        """Check query-string parameters; ``known_keys`` maps facet -> set of valid keys."""
+        query = " ".join(params.get("q", "").split())
+        if len(query) > MAX_QUERY_LENGTH:
+            raise BadRequest(
+                _("The search text is too long (at most %(limit)d characters).")
+                % {"limit": MAX_QUERY_LENGTH},
+                "q",
+            )
+        return cls(
+            query=query,
+            filters={name: cls._facet_values(params, name, known_keys) for name in FACETS},
+            sort=cls._choice(params, "sort", SORTS, "relevance"),
+            page=cls._page(params.get("page")),
+            language=language,
+        )
+
+    @staticmethod
+    def _facet_values(params, name, known_keys):
+        values = list(dict.fromkeys(v for v in params.getlist(name) if v != ""))
+        for value in values:
+            valid = YEAR.fullmatch(value) if name == "year" else value in known_keys[name]
+            if not valid:
+                raise BadRequest(
+                    _("Unknown %(facet)s: “%(value)s”.") % {"facet": name, "value": value[:80]},
+                    name,
+                )
+        return values
+
+    @staticmethod
+    def _choice(params, name, choices, default):
+        value = params.get(name) or default
+        if value not in choices:
+            raise BadRequest(
+                _("%(name)s must be one of: %(choices)s.")
+                % {"name": name, "choices": ", ".join(choices)},
+                name,
+            )
+        return value
+
+    @staticmethod
+    def _page(value):
+        if value in (None, ""):
+            return 1
+        if not value.isdigit() or not 1 <= int(value) <= MAX_PAGE:
+            raise BadRequest(
+                _("page must be a whole number from 1 to %(max)d.") % {"max": MAX_PAGE}, "page"
+            )
+        return int(value)
+
+    @property
+    def terms(self):
+        return self.query.split()[:MAX_QUERY_TERMS]
+
+    @property
+    def match_text(self):
+        return " ".join(self.terms)
+
+    @property
+    def effective_sort(self):
+        """Browsing without a query lists the newest first."""
+        return "newest" if self.sort == "relevance" and not self.query else self.sort
+
+    def preferred_languages(self):
+        """Languages to show a group in, best first (the source comes after these)."""
+        chosen = self.filters.get("language") or []
+        if not chosen or self.language in chosen:
+            return [self.language] + [code for code in chosen if code != self.language]
+        return chosen
+
+    def with_page(self, page):
+        return SearchRequest(self.query, self.filters, self.sort, page, self.language)
+
+
+def pages_for(total):
+    return max(1, math.ceil(total / PAGE_SIZE))
+
+
+def facet_filter(name, values):
+    return {"terms": {mapping.FACET_FIELDS[name]: values}}
+
+
+def filters_except(request, excluded=None):
+    return [
+        facet_filter(name, values)
+        for name, values in request.filters.items()
+        if values and name != excluded
+    ]
+
+
+def text_query(request):
+    if not request.terms:
+        return {"match_all": {}}
+    fields = [
+        f"{name}_{code}^{boost}"
+        for name, boost in mapping.FIELD_BOOSTS.items()
+        for code in mapping.language_codes()
+    ]
+    return {
+        "bool": {
+            "should": [
+                {
+                    "multi_match": {
+                        "query": request.match_text,
+                        "fields": fields,
+                        "type": "best_fields",
+                        "operator": "and",
+                        "tie_breaker": 0.3,
+                    }
+                },
+                {"match": {"tags": {"query": request.match_text, "boost": mapping.TAGS_BOOST}}},
+            ],
+            "minimum_should_match": 1,
+        }
+    }
+
+
+def language_preference(request):
+    """Tiny boosts so the collapsed group is shown in the best language."""
+    clauses = []
+    for position, code in enumerate(request.preferred_languages()):
+        boost = READER_LANGUAGE_BOOST if position == 0 else CHOSEN_LANGUAGE_BOOST
+        clauses.append({"constant_score": {"filter": {"term": {"locale": code}}, "boost": boost}})
+    clauses.append(
+        {"constant_score": {"filter": {"term": {"is_representative": True}}, "boost": SOURCE_BOOST}}
+    )
+    return clauses
+
+
+def sort_clause(request):
+    by_score = [{"_score": "desc"}, {"published": "desc"}, {"translation_key": "asc"}]
+    if request.effective_sort == "newest":
+        return [{"published": "desc"}, {"_score": "desc"}, {"translation_key": "asc"}]
+    if request.effective_sort == "reviewed":
+        return [{"last_reviewed": {"order": "desc", "missing": "_last"}}, *by_score]
+    return by_score
+
+
+def facet_aggregations(request):
+    representative = {"term": {"is_representative": True}}
+    aggs = {"total": {"filter": {"bool": {"filter": [representative, *filters_except(request)]}}}}
+    for name, field_name in mapping.FACET_FIELDS.items():
+        aggs[f"facet_{name}"] = {
+            "filter": {"bool": {"filter": [representative, *filters_except(request, name)]}},
+            "aggs": {"values": {"terms": {"field": field_name, "size": 500}}},
+        }
+    return aggs
+
+
+def highlight():
+    return {
+        "pre_tags": ["<mark>"],
+        "post_tags": ["</mark>"],
+        "encoder": "html",
+        "number_of_fragments": 1,
+        "fragment_size": 180,
+        "no_match_size": 0,
+        "fields": {"summary_*": {}, "body_*": {}, "headings_*": {}, "title_*": {}},
+    }
+
+
+def build_search_body(request):
+    body = {
+        "query": {"bool": {"must": [text_query(request)], "should": language_preference(request)}},
+        "post_filter": {"bool": {"filter": filters_except(request)}},
+        "collapse": {"field": "translation_key"},
+        "aggs": facet_aggregations(request),
+        "sort": sort_clause(request),
+        "track_scores": True,
+        "track_total_hits": False,
+        "from": (request.page - 1) * PAGE_SIZE,
+        "size": PAGE_SIZE,
+        "_source": {"excludes": [*mapping.text_field_names(), "tags", "suggest"]},
+    }
+    if request.terms:
+        body["highlight"] = highlight()
+        body["suggest"] = {
+            "text": request.match_text,
+            "did_you_mean": {
+                "phrase": {
+                    "field": "spelling",
+                    "size": 1,
+                    "max_errors": 2,
+                    "direct_generator": [
+                        {"field": "spelling", "suggest_mode": "always", "min_word_length": 3}
+                    ],
+                }
+            },
+        }
+    return body
+
+
+def build_suggest_body(text, language):
+    request = SearchRequest(query=text, language=language)
+    return {
+        "query": {
+            "bool": {
+                "must": [
+                    {
+                        "multi_match": {
+                            "query": text,
+                            "type": "bool_prefix",
+                            "fields": ["suggest", "suggest._2gram", "suggest._3gram"],
+                        }
+                    }
+                ],
+                "should": language_preference(request),
+            }
+        },
+        "collapse": {"field": "translation_key"},
+        "size": SUGGESTION_LIMIT,
+        "_source": ["title", "url", "type", "locale"],
+    }

@@ -1,0 +1,238 @@
+"""Keeping the index in step with the pages.
+
+Every change that can alter a search document (publish, unpublish, delete,
+move, privacy, a translation published, a topic, region or member renamed)
+rewrites the documents of the affected translation groups in the database, in
+the same transaction as the change, and queues the groups for the remote
+engine. A django-tasks task pushes the queue after the transaction commits; if
+the engine is down, the queue stays and is pushed when it is back.
+"""
+
+import logging
+import threading
+from contextlib import contextmanager
+
+from django.db import transaction
+from django.db.models import F
+from django.db.models.signals import post_delete, post_save
+from django.utils import timezone
+
+from wagtail.models import Page, PageViewRestriction
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from django_tasks import task
+
+from knowledgebase.models import MemberPage, Region, Topic
+from search.documents import INDEXED_MODELS, build_group_documents, search_text
+from search.engines.base import EngineUnavailable
+from search.engines.database import fold
+from search.models import IndexedDocument, PendingIndexUpdate
+
+logger = logging.getLogger(__name__)
+
+PUSH_BATCH = 500
+FACET_KEYS = (
+    "type",
+    "topics",
+    "regions",
+    "members",
+    "year",
+    "translations",
+    "published",
+    "last_reviewed",
+)
+
+
+def store_group(translation_key, documents):
+    """Make the database copy of one group match its documents."""
+    IndexedDocument.objects.filter(translation_key=translation_key).exclude(
+        doc_id__in=[document["id"] for document in documents]
+    ).delete()
+    for document in documents:
+        IndexedDocument.objects.update_or_create(
+            doc_id=document["id"],
+            defaults={
+                "translation_key": translation_key,
+                "locale": document["locale"],
+                "is_representative": document["is_representative"],
+                "page_id": document["page_id"],
+                "title": document["title"][:255],
+                "facets": {key: document[key] for key in FACET_KEYS},
+                "search_text": fold(search_text(document)),
+                "data": document,
+            },
+        )
+
+
+_deferred = threading.local()
+
+
+@contextmanager
+def deferred_reindexing():
+    """Collect the groups a bulk change touches and reindex each once, at the end."""
+    if getattr(_deferred, "keys", None) is not None:
+        yield
+        return
+    _deferred.keys = set()
+    try:
+        yield
+        keys = _deferred.keys
+    finally:
+        _deferred.keys = None
+    reindex_groups(keys)
+
+
+def reindex_groups(translation_keys):
+    """Rewrite these groups' documents and queue them for the remote engine."""
+    from search.service import uses_remote_engine
+
+    keys = sorted({str(key) for key in translation_keys})
+    if getattr(_deferred, "keys", None) is not None:
+        _deferred.keys.update(keys)
+        return
+    for key in keys:
+        store_group(key, build_group_documents(key))
+    if keys and uses_remote_engine():
+        for key in keys:
+            PendingIndexUpdate.objects.update_or_create(translation_key=key)
+        transaction.on_commit(push_pending_updates.enqueue)
+
+
+@task()
+def push_pending_updates():
+    """Send queued groups to the remote engine; keep them queued if it fails."""
+    from search.service import get_engine, uses_remote_engine
+
+    if not uses_remote_engine():
+        return 0
+    engine, pushed = get_engine(), 0
+    started = timezone.now()
+    while True:
+        batch = list(
+            PendingIndexUpdate.objects.filter(queued_at__lte=started).order_by("queued_at")[
+                :PUSH_BATCH
+            ]
+        )
+        if not batch:
+            return pushed
+        groups = {str(pending.translation_key): [] for pending in batch}
+        rows = IndexedDocument.objects.filter(translation_key__in=groups).values_list(
+            "translation_key", "data"
+        )
+        for key, document in rows:
+            groups[str(key)].append(document)
+        try:
+            engine.apply(groups)
+        except EngineUnavailable as error:
+            logger.warning(
+                "Search engine unavailable; %d updates stay queued: %s",
+                PendingIndexUpdate.objects.count(),
+                error,
+            )
+            PendingIndexUpdate.objects.filter(pk__in=[p.pk for p in batch]).update(
+                attempts=F("attempts") + 1, last_error=str(error)[:1000]
+            )
+            return pushed
+        # A group changed again while it was being pushed keeps its newer queue entry.
+        PendingIndexUpdate.objects.filter(
+            pk__in=[p.pk for p in batch], queued_at__lte=started
+        ).delete()
+        pushed += len(batch)
+
+
+def rebuild_database_copy(progress=None):
+    """Rebuild every group's documents from the pages; returns the number of documents."""
+    keys = set(
+        Page.objects.live()
+        .public()
+        .filter(alias_of__isnull=True, content_type__in=indexed_content_types())
+        .values_list("translation_key", flat=True)
+    )
+    IndexedDocument.objects.exclude(translation_key__in=keys).delete()
+    count = 0
+    for done, key in enumerate(sorted(map(str, keys)), start=1):
+        documents = build_group_documents(key)
+        store_group(key, documents)
+        count += len(documents)
+        if progress:
+            progress(done, len(keys))
+    return count
+
+
+def indexed_content_types():
+    from django.contrib.contenttypes.models import ContentType
+
+    return ContentType.objects.get_for_models(*INDEXED_MODELS).values()
+
+
+# What a change touches -----------------------------------------------------------
+
+
+def groups_tagged_with(field, keys):
+    """Translation keys of the pages tagged with any of these topic/region keys."""
+    found = set()
+    for model in INDEXED_MODELS:
+        found.update(
+            model.objects.filter(**{f"{field}__key__in": keys}).values_list(
+                "translation_key", flat=True
+            )
+        )
+    return found
+
+
+def groups_of_member(member):
+    found = {member.translation_key}
+    for model in INDEXED_MODELS:
+        if model is not MemberPage:
+            found.update(
+                model.objects.filter(members__translation_key=member.translation_key).values_list(
+                    "translation_key", flat=True
+                )
+            )
+    return found
+
+
+def groups_in_subtree(page):
+    return set(
+        page.get_descendants(inclusive=True)
+        .filter(content_type__in=indexed_content_types())
+        .values_list("translation_key", flat=True)
+    )
+
+
+# Signal handlers ---------------------------------------------------------------
+
+
+def on_page_changed(sender, instance, **kwargs):
+    keys = {instance.translation_key}
+    if isinstance(instance, MemberPage):
+        keys |= groups_of_member(instance)
+    reindex_groups(keys)
+
+
+def on_subtree_changed(sender, instance, **kwargs):
+    reindex_groups(groups_in_subtree(instance))
+
+
+def on_restriction_changed(sender, instance, **kwargs):
+    page = Page.objects.filter(pk=instance.page_id).first()
+    if page is not None:
+        reindex_groups(groups_in_subtree(page))
+
+
+def on_taxonomy_changed(sender, instance, **kwargs):
+    field = "topics" if isinstance(instance, Topic) else "regions"
+    reindex_groups(groups_tagged_with(field, sender.descendant_keys(instance.key)))
+
+
+def connect():
+    for model in INDEXED_MODELS:
+        page_published.connect(on_page_changed, sender=model)
+        page_unpublished.connect(on_page_changed, sender=model)
+        post_delete.connect(on_page_changed, sender=model)
+    post_page_move.connect(on_subtree_changed)
+    post_save.connect(on_restriction_changed, sender=PageViewRestriction)
+    post_delete.connect(on_restriction_changed, sender=PageViewRestriction)
+    for model in (Topic, Region):
+        post_save.connect(on_taxonomy_changed, sender=model)
+        post_delete.connect(on_taxonomy_changed, sender=model)
