@@ -8,6 +8,7 @@
 #   ENGINE_HEAP            JVM heap, e.g. 512m (default 1g)
 #   ENGINE_TIMEOUT         seconds to wait for a healthy node (default 120)
 #   ENGINE_SETTINGS        extra node settings, "key=value key=value"
+#   ENGINE_FRESH           1 = delete the node's indices before starting (default: keep them)
 #   JAVA_HOME              JDK to use (default: java/javac on PATH); Java 17+ (17/21 are what 2.19 supports)
 set -euo pipefail
 
@@ -21,6 +22,7 @@ ENGINE_HOME=${ENGINE_HOME:-$REPO_ROOT/.engine}
 ENGINE_HEAP=${ENGINE_HEAP:-1g}
 ENGINE_TIMEOUT=${ENGINE_TIMEOUT:-120}
 ENGINE_SETTINGS=${ENGINE_SETTINGS:-}
+ENGINE_FRESH=${ENGINE_FRESH:-0}
 
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 JAVAC=${JAVA_HOME:+$JAVA_HOME/bin/}javac
@@ -217,8 +219,10 @@ cmd_start() {
     jvm_options "$major"
     node_settings
 
-    # Fresh data on every start: no stale indices, no "failed to obtain node locks".
-    rm -rf "$RUN_DIR/data" "$RUN_DIR/tmp"
+    # Indices survive a restart, as on a real server (the lock of a dead node is released by
+    # the OS); ENGINE_FRESH=1 starts from an empty data directory.
+    [[ $ENGINE_FRESH == 1 ]] && rm -rf "$RUN_DIR/data"
+    rm -rf "$RUN_DIR/tmp"
     mkdir -p "$RUN_DIR/tmp" "$RUN_DIR/logs"
     say "Starting OpenSearch $OPENSEARCH_VERSION (Java $major, heap $ENGINE_HEAP) on $URL…"
     started=$(now)

@@ -26,19 +26,25 @@ OUTAGE_KEY = "search-engine-outage"
 
 
 def get_engine():
-    return engine_named(settings.SEARCH_ENGINE)
+    """The configured engine (one client per configuration, reused across requests)."""
+    return make_engine(
+        settings.SEARCH_ENGINE,
+        tuple(settings.SEARCH_URLS),
+        settings.SEARCH_INDEX_PREFIX,
+        settings.SEARCH_TIMEOUT,
+    )
 
 
 @cache
-def engine_named(name):
+def make_engine(name, urls, index_prefix, timeout):
     if name == "opensearch":
         from search.engines.opensearch import OpenSearchEngine
 
-        return OpenSearchEngine()
+        return OpenSearchEngine(list(urls), index_prefix, timeout)
     if name == "elasticsearch":
         from search.engines.elasticsearch import ElasticsearchEngine
 
-        return ElasticsearchEngine()
+        return ElasticsearchEngine(list(urls), index_prefix, timeout)
     return DatabaseEngine()
 
 

@@ -174,5 +174,8 @@ LOGGING = {
     "loggers": {
         "knowledgebase": {"level": env.get("LOG_LEVEL", "INFO")},
         "search": {"level": env.get("LOG_LEVEL", "INFO")},
+        # The engine clients log every failed request; the search service reports outages.
+        "opensearch": {"level": "ERROR"},
+        "elastic_transport": {"level": "ERROR"},
     },
 }

@@ -21,6 +21,15 @@ BULK_CHUNK = 1000
 HIGHLIGHT_ORDER = ("summary", "body", "headings", "title")
 
 
+def describe(error):
+    """A short account of a client error (bulk errors carry whole documents)."""
+    errors = getattr(error, "errors", None)
+    if errors:
+        first = next(iter(errors[0].values()), {}).get("error", {})
+        return f"{len(errors)} document(s) failed, e.g. {first.get('type')}: {first.get('reason')}"
+    return str(error)[:500]
+
+
 class ElasticFamilyEngine(SearchEngine):
     unavailable_errors = ()  # the client's exceptions that mean "down or too slow"
 
@@ -34,7 +43,9 @@ class ElasticFamilyEngine(SearchEngine):
     def make_client(self):
         raise NotImplementedError
 
-    def bulk(self, actions):
+    def bulk(self, actions, require_alias=True):
+        """Send index/delete actions; ``require_alias`` keeps a missing alias from
+        being auto-created as a plain index with guessed mappings."""
         raise NotImplementedError
 
     @cached_property
@@ -46,7 +57,7 @@ class ElasticFamilyEngine(SearchEngine):
         try:
             return method(*args, **kwargs)
         except self.unavailable_errors as error:
-            raise EngineUnavailable(f"{self.name}: {error}") from error
+            raise EngineUnavailable(f"{self.name}: {describe(error)}") from error
 
     # Searching -------------------------------------------------------------
 
@@ -66,17 +77,16 @@ class ElasticFamilyEngine(SearchEngine):
             suggestion=self._suggestion(response, request),
         )
 
-    def _hit(self, hit):
+    @staticmethod
+    def _hit(hit):
+        """The hit with a highlight from the shown version's own text, if it has one."""
         document = hit["_source"]
         fragments = hit.get("highlight", {})
-        best = None
         for name in HIGHLIGHT_ORDER:
             own = fragments.get(f"{name}_{document['locale']}")
-            other = next((v for k, v in fragments.items() if k.startswith(f"{name}_")), None)
-            best = own or other
-            if best:
-                break
-        return Hit(document=document, highlight=best[0] if best else None)
+            if own:
+                return Hit(document=document, highlight=own[0])
+        return Hit(document=document)
 
     @staticmethod
     def _suggestion(response, request):
@@ -137,7 +147,7 @@ class ElasticFamilyEngine(SearchEngine):
 
     def _flush(self, chunk, progress, done):
         if chunk:
-            self.call(self.bulk, chunk)
+            self.call(self.bulk, chunk, require_alias=False)
             if progress:
                 progress(done + len(chunk))
         return len(chunk)

@@ -15,5 +15,5 @@ class ElasticsearchEngine(ElasticFamilyEngine):
     def make_client(self):
         return Elasticsearch(self.urls, request_timeout=self.timeout, max_retries=0)
 
-    def bulk(self, actions):
-        bulk(self.client, actions, require_alias=True, refresh=False)
+    def bulk(self, actions, require_alias=True):
+        bulk(self.client, actions, require_alias=require_alias, refresh=False)

@@ -20,5 +20,5 @@ class OpenSearchEngine(ElasticFamilyEngine):
     def make_client(self):
         return OpenSearch(self.urls, timeout=self.timeout, max_retries=0, retry_on_timeout=False)
 
-    def bulk(self, actions):
-        bulk(self.client, actions, require_alias=True, refresh=False)
+    def bulk(self, actions, require_alias=True):
+        bulk(self.client, actions, require_alias=require_alias, refresh=False)
