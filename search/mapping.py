@@ -1,25 +1,42 @@
 """Settings and mappings of the knowledge index (OpenSearch and Elasticsearch alike).
 
-Each language gets its own analysed fields: the engines' language analyzers
-where they exist (stemming "isbjørnen" to "isbjørn", French elision and
+Each language gets its own analysed fields: stop words and a stemmer where the
+engines have them (stemming "isbjørnen" to "isbjørn", French elision and
 plurals); for Icelandic, Kalaallisut, Northern Sámi and Inuktitut, which have
-none, a standard tokenizer with lower-casing and ASCII folding, so a reader
-without the special letters on the keyboard still finds "Sápmi" as "sapmi".
+none, a standard tokenizer with lower-casing only. Every analyzer also folds
+accents after the stop words, so a reader without the special letters on the
+keyboard still finds "hélicoptère" as "helicoptere" and "Sápmi" as "sapmi".
 """
 
 from django.conf import settings
 
 from search.documents import TEXT_FIELDS
 
-LANGUAGE_ANALYZERS = {
-    "en": "english",
-    "fr": "french",
-    "de": "german",
-    "nb": "norwegian",
-    "sv": "swedish",
-    "fi": "finnish",
-    "da": "danish",
+# language code -> (stop words, stemmer) of the engines' analysis module
+LANGUAGE_ANALYSIS = {
+    "en": ("_english_", "english"),
+    "fr": ("_french_", "light_french"),
+    "de": ("_german_", "light_german"),
+    "nb": ("_norwegian_", "norwegian"),
+    "sv": ("_swedish_", "light_swedish"),
+    "fi": ("_finnish_", "light_finnish"),
+    "da": ("_danish_", "danish"),
 }
+FRENCH_ELIDED = [
+    "l",
+    "m",
+    "t",
+    "qu",
+    "n",
+    "s",
+    "j",
+    "d",
+    "c",
+    "jusqu",
+    "quoiqu",
+    "lorsqu",
+    "puisqu",
+]
 FOLDED = "folded"
 FIELD_BOOSTS = {"title": 4, "summary": 2, "headings": 1.5, "body": 1}
 TAGS_BOOST = 1.5
@@ -38,7 +55,21 @@ def language_codes():
 
 
 def analyzer_for(language_code):
-    return LANGUAGE_ANALYZERS.get(language_code, FOLDED)
+    return f"text_{language_code}" if language_code in LANGUAGE_ANALYSIS else FOLDED
+
+
+def language_analysis():
+    """Stop-word and stemmer filters, and one analyzer per language that has them."""
+    filters = {"fr_elision": {"type": "elision", "articles": FRENCH_ELIDED, "articles_case": True}}
+    analyzers = {}
+    for code, (stopwords, stemmer) in LANGUAGE_ANALYSIS.items():
+        filters[f"{code}_stop"] = {"type": "stop", "stopwords": stopwords}
+        filters[f"{code}_stem"] = {"type": "stemmer", "language": stemmer}
+        chain = ["lowercase", f"{code}_stop", "asciifolding", f"{code}_stem"]
+        if code == "fr":
+            chain.insert(0, "fr_elision")
+        analyzers[analyzer_for(code)] = {"tokenizer": "standard", "filter": chain}
+    return filters, analyzers
 
 
 def text_field_names():
@@ -46,19 +77,15 @@ def text_field_names():
 
 
 def index_settings():
+    filters, analyzers = language_analysis()
+    filters["shingles"] = {"type": "shingle", "min_shingle_size": 2, "max_shingle_size": 3}
+    analyzers[FOLDED] = {"tokenizer": "standard", "filter": ["lowercase", "asciifolding"]}
+    analyzers["spelling"] = {"tokenizer": "standard", "filter": ["lowercase", "shingles"]}
     return {
         "settings": {
             "number_of_shards": 1,
             "number_of_replicas": 0,
-            "analysis": {
-                "filter": {
-                    "shingles": {"type": "shingle", "min_shingle_size": 2, "max_shingle_size": 3},
-                },
-                "analyzer": {
-                    FOLDED: {"tokenizer": "standard", "filter": ["lowercase", "asciifolding"]},
-                    "spelling": {"tokenizer": "standard", "filter": ["lowercase", "shingles"]},
-                },
-            },
+            "analysis": {"filter": filters, "analyzer": analyzers},
         },
         "mappings": {"dynamic": "strict", "properties": properties()},
     }

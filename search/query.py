@@ -158,7 +158,15 @@ def text_query(request):
                         "tie_breaker": 0.3,
                     }
                 },
-                {"match": {"tags": {"query": request.match_text, "boost": mapping.TAGS_BOOST}}},
+                {
+                    "match": {
+                        "tags": {
+                            "query": request.match_text,
+                            "operator": "and",
+                            "boost": mapping.TAGS_BOOST,
+                        }
+                    }
+                },
             ],
             "minimum_should_match": 1,
         }
@@ -250,6 +258,7 @@ def build_suggest_body(text, language):
                         "multi_match": {
                             "query": text,
                             "type": "bool_prefix",
+                            "operator": "and",
                             "fields": ["suggest", "suggest._2gram", "suggest._3gram"],
                         }
                     }

@@ -210,6 +210,14 @@ def on_page_changed(sender, instance, **kwargs):
     reindex_groups(keys)
 
 
+def on_page_deleted(sender, instance, **kwargs):
+    # The general page row goes after the specific one: reindex once both are gone.
+    keys = {instance.translation_key}
+    if isinstance(instance, MemberPage):
+        keys |= groups_of_member(instance)
+    transaction.on_commit(lambda: reindex_groups(keys))
+
+
 def on_subtree_changed(sender, instance, **kwargs):
     reindex_groups(groups_in_subtree(instance))
 
@@ -229,7 +237,7 @@ def connect():
     for model in INDEXED_MODELS:
         page_published.connect(on_page_changed, sender=model)
         page_unpublished.connect(on_page_changed, sender=model)
-        post_delete.connect(on_page_changed, sender=model)
+        post_delete.connect(on_page_deleted, sender=model)
     post_page_move.connect(on_subtree_changed)
     post_save.connect(on_restriction_changed, sender=PageViewRestriction)
     post_delete.connect(on_restriction_changed, sender=PageViewRestriction)

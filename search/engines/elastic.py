@@ -21,13 +21,23 @@ BULK_CHUNK = 1000
 HIGHLIGHT_ORDER = ("summary", "body", "headings", "title")
 
 
-def describe(error):
-    """A short account of a client error (bulk errors carry whole documents)."""
-    errors = getattr(error, "errors", None)
-    if errors:
-        first = next(iter(errors[0].values()), {}).get("error", {})
-        return f"{len(errors)} document(s) failed, e.g. {first.get('type')}: {first.get('reason')}"
-    return str(error)[:500]
+class BulkFailed(Exception):
+    """Some actions of a bulk request failed (other than deleting what was not there)."""
+
+    def __init__(self, failures):
+        first = next(iter(failures[0].values()))
+        error = first.get("error", {})
+        detail = f"{error.get('type')}: {error.get('reason')}" if error else first.get("status")
+        super().__init__(f"{len(failures)} action(s) failed, e.g. {detail}")
+
+
+def real_failures(item_errors):
+    """Bulk item errors, minus deletes of documents that were already gone."""
+    return [
+        item
+        for item in item_errors
+        if not ("delete" in item and item["delete"].get("status") == 404)
+    ]
 
 
 class ElasticFamilyEngine(SearchEngine):
@@ -43,10 +53,16 @@ class ElasticFamilyEngine(SearchEngine):
     def make_client(self):
         raise NotImplementedError
 
-    def bulk(self, actions, require_alias=True):
-        """Send index/delete actions; ``require_alias`` keeps a missing alias from
-        being auto-created as a plain index with guessed mappings."""
+    def send_bulk(self, actions, require_alias):
+        """Send actions with the client's bulk helper; return the failed items."""
         raise NotImplementedError
+
+    def bulk(self, actions, require_alias=True):
+        """Index and delete; ``require_alias`` keeps a missing alias from being
+        auto-created as a plain index with guessed mappings."""
+        failures = real_failures(self.send_bulk(actions, require_alias))
+        if failures:
+            raise BulkFailed(failures)
 
     @cached_property
     def client(self):
@@ -56,8 +72,8 @@ class ElasticFamilyEngine(SearchEngine):
         """Call the client, turning its connection failures into EngineUnavailable."""
         try:
             return method(*args, **kwargs)
-        except self.unavailable_errors as error:
-            raise EngineUnavailable(f"{self.name}: {describe(error)}") from error
+        except (*self.unavailable_errors, BulkFailed) as error:
+            raise EngineUnavailable(f"{self.name}: {str(error)[:500]}") from error
 
     # Searching -------------------------------------------------------------
 

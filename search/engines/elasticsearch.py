@@ -3,17 +3,20 @@
 from elastic_transport import ConnectionError as TransportConnectionError
 from elastic_transport import ConnectionTimeout
 from elasticsearch import ApiError, Elasticsearch
-from elasticsearch.helpers import BulkIndexError, bulk
+from elasticsearch.helpers import bulk
 
 from search.engines.elastic import ElasticFamilyEngine
 
 
 class ElasticsearchEngine(ElasticFamilyEngine):
     name = "elasticsearch"
-    unavailable_errors = (TransportConnectionError, ConnectionTimeout, ApiError, BulkIndexError)
+    unavailable_errors = (TransportConnectionError, ConnectionTimeout, ApiError)
 
     def make_client(self):
         return Elasticsearch(self.urls, request_timeout=self.timeout, max_retries=0)
 
-    def bulk(self, actions, require_alias=True):
-        bulk(self.client, actions, require_alias=require_alias, refresh=False)
+    def send_bulk(self, actions, require_alias):
+        _done, failures = bulk(
+            self.client, actions, require_alias=require_alias, raise_on_error=False
+        )
+        return failures

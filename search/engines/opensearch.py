@@ -2,7 +2,7 @@
 
 from opensearchpy import OpenSearch
 from opensearchpy import exceptions as errors
-from opensearchpy.helpers import BulkIndexError, bulk
+from opensearchpy.helpers import bulk
 
 from search.engines.elastic import ElasticFamilyEngine
 
@@ -14,11 +14,13 @@ class OpenSearchEngine(ElasticFamilyEngine):
         errors.ConnectionTimeout,
         errors.NotFoundError,
         errors.TransportError,
-        BulkIndexError,
     )
 
     def make_client(self):
         return OpenSearch(self.urls, timeout=self.timeout, max_retries=0, retry_on_timeout=False)
 
-    def bulk(self, actions, require_alias=True):
-        bulk(self.client, actions, require_alias=require_alias, refresh=False)
+    def send_bulk(self, actions, require_alias):
+        _done, failures = bulk(
+            self.client, actions, require_alias=require_alias, raise_on_error=False
+        )
+        return failures

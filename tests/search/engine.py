@@ -1,0 +1,109 @@
+"""A real OpenSearch node for the search tests.
+
+``SEARCH_URL`` points the tests at a running node (CI starts one with
+``make engine``). Without it, the project's own launcher starts a node on a
+test port for this run and stops it afterwards. Under CI=true a node that
+cannot be reached fails the run; elsewhere the engine tests are skipped with
+the reason.
+"""
+
+import atexit
+import os
+import subprocess
+from functools import cache
+from io import StringIO
+from pathlib import Path
+
+from django.core.management import call_command
+from django.test import TestCase, override_settings
+
+import pytest
+import requests
+
+from search.service import get_engine
+
+REPO = Path(__file__).resolve().parents[2]
+TEST_PORT = os.environ.get("TEST_ENGINE_PORT", "9250")
+
+
+def engine_script(action, port):
+    return subprocess.run(
+        [str(REPO / "scripts" / "engine.sh"), action],
+        env={**os.environ, "ENGINE_PORT": port, "ENGINE_HEAP": "512m"},
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+
+
+def is_healthy(url):
+    try:
+        response = requests.get(f"{url}/_cluster/health", timeout=5)
+    except requests.RequestException:
+        return False
+    return response.ok and response.json()["status"] in ("green", "yellow")
+
+
+def unavailable(reason):
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"CI needs a real search engine: {reason}", pytrace=False)
+    pytest.skip(f"no search engine: {reason}")
+
+
+@cache
+def engine_url():
+    """URL of a healthy node, starting one through scripts/engine.sh if needed."""
+    url = os.environ.get("SEARCH_URL", "").split(",")[0].strip()
+    if url:
+        if not is_healthy(url):
+            unavailable(f"SEARCH_URL={url} does not answer")
+        return url
+    result = engine_script("start", TEST_PORT)
+    if result.returncode != 0:
+        unavailable(f"scripts/engine.sh start failed:\n{result.stdout}\n{result.stderr}")
+    atexit.register(engine_script, "stop", TEST_PORT)
+    return f"http://127.0.0.1:{TEST_PORT}"
+
+
+def managed_port():
+    """The port of the node the tests may stop and restart, if they started it."""
+    url = engine_url()
+    return url.rsplit(":", 1)[1].rstrip("/")
+
+
+class EngineTestCase(TestCase):
+    """A TestCase whose searches go to the real node, in an index of its own."""
+
+    engine_name = "opensearch"
+
+    @classmethod
+    def setUpClass(cls):
+        overrides = {"SEARCH_ENGINE": cls.engine_name}
+        if cls.engine_name != "database":
+            overrides.update(
+                SEARCH_URLS=[engine_url()],
+                SEARCH_INDEX_PREFIX=f"test-{cls.__name__.lower()}",
+            )
+        cls._settings = override_settings(**overrides)
+        cls._settings.enable()
+        super().setUpClass()
+
+    @classmethod
+    def tearDownClass(cls):
+        try:
+            if cls.engine_name != "database":
+                get_engine().drop()
+        finally:
+            super().tearDownClass()
+            cls._settings.disable()
+
+    @classmethod
+    def build_index(cls):
+        call_command("rebuild_search_index", stdout=StringIO())
+
+    def api(self, **params):
+        response = self.client.get("/api/search/", params)
+        self.assertEqual(response.status_code, 200, response.content)
+        answer = response.json()
+        self.assertFalse(answer["fallback"], "the engine should have answered")
+        return answer

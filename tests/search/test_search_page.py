@@ -1,0 +1,121 @@
+"""The HTML search page: a GET form with facet checkboxes, usable without JavaScript."""
+
+import json
+import os
+import re
+import subprocess
+import sys
+
+from tests import factories as f
+from tests.search.corpus import build_corpus
+from tests.search.engine import REPO, EngineTestCase
+
+
+class SearchPageTests(EngineTestCase):
+    engine_name = "opensearch"
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.corpus = build_corpus()
+        for number in range(1, 12):
+            f.GuidePageFactory(parent=cls.corpus.tree.guides, title=f"Field note {number}")
+        cls.build_index()
+
+    def get(self, url, **params):
+        response = self.client.get(url, params)
+        self.assertEqual(response.status_code, 200)
+        return response.content.decode()
+
+    def test_form_works_without_javascript(self):
+        html = self.get("/en/search/", q="sea ice")
+        self.assertIn('<form class="search-form" method="get" action="/en/search/">', html)
+        self.assertIn('name="q" value="sea ice"', html)
+        self.assertRegex(
+            html,
+            r'<input type="checkbox" name="topic" value="sea-ice">\s*'
+            r'Sea-ice operations <span class="count">\(\d+\)</span>',
+        )
+        self.assertIn("Sea-ice travel safety", html)
+
+    def test_selected_facets_stay_checked_and_filter(self):
+        html = self.get("/en/search/", topic="permafrost", type="output")
+        self.assertIn('name="topic" value="permafrost" checked', html)
+        self.assertIn('name="type" value="output" checked', html)
+        self.assertIn("1 result", html)
+        self.assertIn("Permafrost core archive", html)
+
+    def test_matches_are_marked(self):
+        html = self.get("/en/search/", q="thickness")
+        self.assertIn("<mark>thickness</mark>", html)
+
+    def test_result_in_another_language_says_so_and_links_the_versions(self):
+        html = self.get("/nb/search/", q="helicopter")
+        result = re.search(r'<li class="result" lang="en">.*?</li>', html, re.S).group(0)
+        self.assertRegex(result, r'<p class="untranslated" lang="nb">[^<]*English')
+        self.assertRegex(result, r'<a href="/fr/guides/[^"]+" lang="fr" hreflang="fr">français</a>')
+
+    def test_interface_in_the_readers_language(self):
+        html = self.get("/fr/search/", q="banquise")
+        self.assertIn('<html lang="fr"', html)
+        self.assertIn("Sécurité des déplacements sur la banquise", html)
+
+    def test_did_you_mean_links_to_the_corrected_search(self):
+        html = self.get("/en/search/", q="permafrots")
+        self.assertIn('href="?q=permafrost"', html)
+
+    def test_pagination_keeps_the_filters(self):
+        html = self.get("/en/search/", type="guide", sort="newest")
+        self.assertIn("Page 1 of 2", html)
+        link = re.search(r'rel="next" href="\?([^"]+)"', html).group(1)
+        self.assertEqual(
+            sorted(link.replace("&amp;", "&").split("&")), ["page=2", "sort=newest", "type=guide"]
+        )
+        second = self.get("/en/search/", type="guide", sort="newest", page="2")
+        self.assertIn("Page 2 of 2", second)
+        self.assertIn('rel="prev"', second)
+
+    def test_suggestions_script_is_an_enhancement(self):
+        html = self.get("/en/search/")
+        self.assertIn('data-suggest-url="/api/search/suggest/?lang=en"', html)
+        self.assertIn("defer", html)
+
+    def test_healthz_reports_the_engine(self):
+        self.assertEqual(self.client.get("/healthz").json(), {"database": "ok", "search": "ok"})
+
+
+def test_admin_search_follows_the_engine_setting():
+    code = (
+        "import django, json; django.setup(); from django.conf import settings; "
+        "print(json.dumps(settings.WAGTAILSEARCH_BACKENDS['default']))"
+    )
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "knowledgebase.settings.test"}
+    for engine, backend in (
+        ("database", "wagtail.search.backends.database"),
+        ("opensearch", "wagtail.search.backends.opensearch3"),
+        ("elasticsearch", "wagtail.search.backends.elasticsearch9"),
+    ):
+        env.update(SEARCH_ENGINE=engine, SEARCH_URL="http://search.example:9200")
+        output = subprocess.run(
+            [sys.executable, "-c", code], env=env, cwd=REPO, capture_output=True, text=True
+        )
+        configured = json.loads(output.stdout)
+        assert configured["BACKEND"] == backend
+        if engine != "database":
+            assert configured["URLS"] == ["http://search.example:9200"]
+
+
+def test_unknown_engine_setting_is_refused_clearly():
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "knowledgebase.settings.test",
+        "SEARCH_ENGINE": "solr",
+    }
+    output = subprocess.run(
+        [sys.executable, "-c", "import django; django.setup()"],
+        env=env,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+    )
+    assert output.returncode != 0
+    assert "SEARCH_ENGINE must be one of database, opensearch, elasticsearch" in output.stderr
