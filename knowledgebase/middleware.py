@@ -39,3 +39,25 @@ class UnknownLanguageMiddleware:
         except Resolver404:
             return False
         return True
+
+
+class RememberLanguageMiddleware:
+    """Remember the language of the last page read, so '/' opens it next time.
+
+    The language selector is plain links (no form, no JavaScript); this is what
+    makes a choice made with it stick. Sits after LocaleMiddleware, which reads
+    the cookie before Accept-Language.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        language = translation.get_language_from_path(request.path_info)
+        cookie = settings.LANGUAGE_COOKIE_NAME
+        if language and response.status_code == 200 and request.COOKIES.get(cookie) != language:
+            response.set_cookie(
+                cookie, language, max_age=settings.LANGUAGE_COOKIE_AGE, samesite="Lax"
+            )
+        return response

@@ -99,19 +99,44 @@ def language_selector(context):
 
 @register.inclusion_tag("components/hreflang.html", takes_context=True)
 def hreflang_links(context):
-    """rel=alternate links for the versions of this page that really are translations."""
+    """rel=alternate links for every language version of this page.
+
+    Versions not yet translated count too: their navigation and notices are in
+    that language, which is the case search engines advise annotating.
+    """
     request = context["request"]
     page = context.get("page")
     if not isinstance(page, Page):
         return {"links": []}
     suffix = _routable_suffix(request, page)
-    links = []
-    for code, translated in _page_translations(page).items():
-        if translated.alias_of_id is None:
-            links.append((code, translated.get_full_url(request) + suffix))
+    links = [
+        (code, translated.get_full_url(request) + suffix)
+        for code, translated in _page_translations(page).items()
+    ]
     default = Locale.get_default().language_code
     x_default = next((url for code, url in links if code == default), None)
     return {"links": sorted(links), "x_default": x_default}
+
+
+@register.inclusion_tag("components/untranslated_notice.html", takes_context=True)
+def untranslated_notice(context):
+    """For a page not yet translated into the reader's language: say so, name the
+    language it is shown in, and link the languages it really exists in."""
+    page = context.get("page")
+    if not isinstance(page, Page) or not in_other_language(page):
+        return {"show": False}
+    request = context["request"]
+    versions = [
+        (code, language_name(code), version.get_url(request))
+        for code, version in sorted(_page_translations(page).items())
+        if version.alias_of_id is None
+    ]
+    return {
+        "show": True,
+        "reader_language": language_name(translation.get_language()),
+        "shown_language": language_name(content_language(page)),
+        "versions": versions,
+    }
 
 
 @register.simple_tag

@@ -1,0 +1,67 @@
+"""The demo loader builds a realistic Cluster, changes nothing when run again,
+and every demo page answers."""
+
+from io import StringIO
+
+from django.core.management import call_command
+from django.test import TestCase
+
+from wagtail.models import Page, Revision
+
+from knowledgebase import models as kb
+from search.models import IndexedDocument
+
+
+def snapshot():
+    return {
+        "pages": Page.objects.count(),
+        "revisions": Revision.objects.count(),
+        "topics": kb.Topic.objects.count(),
+        "regions": kb.Region.objects.count(),
+        "documents": IndexedDocument.objects.count(),
+        "latest page change": Page.objects.order_by("-latest_revision_created_at")
+        .values_list("latest_revision_created_at", flat=True)
+        .first(),
+    }
+
+
+class DemoContentTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        call_command("load_demo_content", stdout=StringIO())
+        cls.first = snapshot()
+
+    def source(self, model):
+        return model.objects.filter(locale__language_code="en", alias_of=None)
+
+    def test_a_realistic_cluster(self):
+        self.assertGreaterEqual(self.source(kb.MemberPage).count(), 10)
+        self.assertGreaterEqual(self.source(kb.GuidePage).count(), 25)
+        self.assertGreaterEqual(self.source(kb.LessonPage).count(), 15)
+        self.assertGreaterEqual(self.source(kb.OutputPage).count(), 10)
+        english = {"locale__language_code": "en"}
+        self.assertGreaterEqual(kb.Topic.objects.filter(parent=None, **english).count(), 8)
+        self.assertGreaterEqual(kb.Region.objects.filter(**english).count(), 6)
+        self.assertTrue(any(m.is_legacy for m in self.source(kb.MemberPage)))
+
+    def test_some_pages_are_translated_and_labelled_as_demo(self):
+        for code in ("fr", "nb", "kl"):
+            with self.subTest(language=code):
+                guides = kb.GuidePage.objects.filter(locale__language_code=code, alias_of=None)
+                self.assertTrue(guides.exists())
+                self.assertTrue(all("(" in guide.summary for guide in guides))
+
+    def test_running_it_again_changes_nothing(self):
+        out = StringIO()
+        call_command("load_demo_content", stdout=out)
+        self.assertIn("0 items created", out.getvalue())
+        self.assertEqual(snapshot(), self.first)
+
+    def test_every_real_page_and_a_sample_of_aliases_answer(self):
+        real = Page.objects.live().filter(depth__gt=1, alias_of=None)
+        aliases = Page.objects.live().exclude(alias_of=None).filter(locale__language_code="se")
+        for page in [*real, *aliases[:20]]:
+            with self.subTest(url=page.url):
+                response = self.client.get(page.url)
+                self.assertEqual(response.status_code, 200)
+                self.assertContains(response, f'<html lang="{page.locale.language_code}"')
