@@ -39,6 +39,9 @@ admin: migrate ## Create the local admin user and print how to log in
 	@$(MANAGE) ensure_admin
 
 run: demo admin ## Serve the demo site on http://127.0.0.1:8000/
+	@if [ "$${SEARCH_ENGINE:-database}" != database ]; then \
+		$(MANAGE) rebuild_search_index && $(MANAGE) update_index; \
+	fi
 	@$(MANAGE) collectstatic --no-input -v0
 	@echo "Serving http://$(HOST):$(PORT)/ (search engine: $${SEARCH_ENGINE:-database}) — Ctrl+C to stop."
 	@$(MANAGE) runserver $(HOST):$(PORT)

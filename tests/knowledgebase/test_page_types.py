@@ -1,11 +1,13 @@
 """Each page type is created under its parent and refused anywhere else."""
 
 from wagtail.models import Page
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 import pytest
 
 from home.models import HomePage
 from knowledgebase import models as kb
+from tests import factories as f
 
 ALLOWED_PARENT = {
     kb.GuideIndexPage: HomePage,
@@ -45,12 +47,6 @@ def test_admin_refuses_a_guide_under_the_home_page(admin_client, tree):
 
 
 def test_admin_creates_a_guide_under_the_guide_index(admin_client, tree):
-    from wagtail.test.utils.form_data import (
-        inline_formset,
-        nested_form_data,
-        rich_text,
-        streamfield,
-    )
 
     data = nested_form_data(
         {
@@ -71,3 +67,10 @@ def test_admin_creates_a_guide_under_the_guide_index(admin_client, tree):
     assert response.status_code == 302, response.context["form"].errors if response.context else ""
     guide = kb.GuidePage.objects.get(slug="winter-fuel-handling")
     assert guide.get_parent().pk == tree.guides.pk
+
+
+def test_admin_search_finds_pages_on_the_configured_backend(admin_client, tree):
+    f.GuidePageFactory(parent=tree.guides, title="Katabatic wind shelters")
+    response = admin_client.get("/admin/pages/search/", {"q": "katabatic"})
+    assert response.status_code == 200
+    assert "Katabatic wind shelters" in response.content.decode()
