@@ -4,6 +4,8 @@ Every block renders semantic HTML that reads well without JavaScript; the
 heading block gives its heading an anchor that feeds the table of contents.
 """
 
+import copy
+
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -12,6 +14,7 @@ from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail_localize.segments import StringSegmentValue
 
 
 class HeadingValue(blocks.StructValue):
@@ -142,6 +145,36 @@ class QuoteBlock(blocks.StructBlock):
         preview_value = {"text": "Ice is a road and a risk.", "attribution": "Station guide"}
 
 
+class TranslatableTableBlock(TableBlock):
+    """A table whose caption and cells wagtail-localize offers for translation.
+
+    wagtail-localize leaves table blocks alone, so a translated guide would keep
+    its tables in the source language without these two methods.
+    """
+
+    def get_translatable_segments(self, value):
+        value = value or {}
+        segments = [
+            StringSegmentValue(f"{row}.{column}", cell)
+            for row, cells in enumerate(value.get("data") or [])
+            for column, cell in enumerate(cells)
+            if cell
+        ]
+        if value.get("table_caption"):
+            segments.append(StringSegmentValue("caption", value["table_caption"]))
+        return segments
+
+    def restore_translated_segments(self, value, segments):
+        value = copy.deepcopy(value)
+        for segment in segments:
+            if segment.path == "caption":
+                value["table_caption"] = segment.render_text()
+            else:
+                row, column = (int(part) for part in segment.path.split("."))
+                value["data"][row][column] = segment.render_text()
+        return value
+
+
 class GuideBodyBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = blocks.RichTextBlock(
@@ -156,7 +189,7 @@ class GuideBodyBlock(blocks.StreamBlock):
     callout = CalloutBlock()
     image = ImageBlock()
     document = DocumentBlock()
-    table = TableBlock(
+    table = TranslatableTableBlock(
         icon="table",
         label=_("Table"),
         description=_("A table with an optional header row."),
