@@ -149,13 +149,14 @@ class TranslatableTableBlock(TableBlock):
     """A table whose caption and cells wagtail-localize offers for translation.
 
     wagtail-localize leaves table blocks alone, so a translated guide would keep
-    its tables in the source language without these two methods.
+    its tables in the source language without these two methods. Segment paths
+    avoid dots, which wagtail-localize uses to separate path components.
     """
 
     def get_translatable_segments(self, value):
         value = value or {}
         segments = [
-            StringSegmentValue(f"{row}.{column}", cell)
+            StringSegmentValue(f"cell-{row}-{column}", cell)
             for row, cells in enumerate(value.get("data") or [])
             for column, cell in enumerate(cells)
             if cell
@@ -170,7 +171,8 @@ class TranslatableTableBlock(TableBlock):
             if segment.path == "caption":
                 value["table_caption"] = segment.render_text()
             else:
-                row, column = (int(part) for part in segment.path.split("."))
+                _cell, row, column = segment.path.split("-")
+                row, column = int(row), int(column)
                 value["data"][row][column] = segment.render_text()
         return value
 

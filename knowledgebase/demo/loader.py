@@ -307,7 +307,8 @@ class DemoLoader:
                 translation_of=segment.string,
                 locale=locale,
                 context=segment.context,
-                defaults={"data": text, "translation_type": "manual"},
+                # Demo translations were machine-made and nobody reviewed them: say so.
+                defaults={"data": text, "translation_type": "machine", "tool_name": "demo"},
             )
         translation.save_target(publish=True)
         if missing:

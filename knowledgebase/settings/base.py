@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "knowledgebase",
     "home",
     "search",
+    "localization",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

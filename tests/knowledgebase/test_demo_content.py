@@ -51,6 +51,11 @@ class DemoContentTests(TestCase):
                 self.assertTrue(guides.exists())
                 self.assertTrue(all("(" in guide.summary for guide in guides))
 
+    def test_demo_translations_say_they_are_unreviewed_machine_translations(self):
+        guide = kb.GuidePage.objects.filter(locale__language_code="kl", alias_of=None).first()
+        html = self.client.get(guide.url).content.decode()
+        self.assertIn('class="provenance provenance-machine"', html)
+
     def test_running_it_again_changes_nothing(self):
         out = StringIO()
         call_command("load_demo_content", stdout=out)
