@@ -1,11 +1,13 @@
 """Pages -> index documents.
 
 One document per live, public page per locale (guides, lessons, members,
-legacy outputs). All documents of a translation group carry the text of every
-version in the group, each in its own per-language fields: any version then
-matches a query exactly when the others do, so collapsing on the translation
-key can pick the reader's version and facet counts can count one
-*representative* document per group (the source-language version).
+legacy outputs). The *representative* document of a translation group (its
+source-language version) also carries the text of every version, each in its
+own per-language fields, and a small card (title, url, summary) per version.
+Full-text search runs on representatives only, so every item is found once,
+facet counts are exact document counts, and the version shown is picked from
+the cards: the reader's language when it exists. The other documents serve
+title suggestions as the reader types.
 """
 
 from django.conf import settings
@@ -59,31 +61,39 @@ def build_group_documents(translation_key):
         return []
     source = pages[0]
     facets = group_facets(source)
-    group_text = {}
-    for page in pages:
-        for name, value in page_texts(page).items():
-            group_text[f"{name}_{page.locale.language_code}"] = value
-    tags = " ".join(facet_labels_text(facets, pages))
-    versions = {page.locale.language_code: page.get_url() for page in pages}
-    return [
+    versions = {
+        page.locale.language_code: {
+            "title": page.title,
+            "url": page.get_url(),
+            "summary": page.summary,
+        }
+        for page in pages
+    }
+    documents = [
         {
             "id": doc_id(translation_key, page.locale.language_code),
             "translation_key": str(translation_key),
             "locale": page.locale.language_code,
             "is_representative": page.pk == source.pk,
             "page_id": page.pk,
-            "url": page.get_url(),
-            "title": page.title,
-            "summary": page.summary,
+            **versions[page.locale.language_code],
             "suggest": page.title,
             "translations": sorted(versions),
             "versions": versions,
-            "tags": tags,
             **facets,
-            **group_text,
         }
         for page in pages
     ]
+    representative = documents[0]
+    representative["tags"] = " ".join(facet_labels_text(facets, pages))
+    for page in pages:
+        for name, value in page_texts(page).items():
+            representative[f"{name}_{page.locale.language_code}"] = value
+    return documents
+
+
+def version_card(page):
+    return {"title": page.title, "url": page.get_url(), "summary": page.summary}
 
 
 def group_facets(page):
@@ -173,9 +183,19 @@ def clean(text):
 
 
 def search_text(document):
-    """Lower-cased text of the whole group, which the database engine matches against."""
-    parts = [document["tags"]]
+    """Lower-cased text of the whole group (on its representative), for the database engine."""
+    parts = [document.get("tags", "")]
     parts.extend(
         value for key, value in document.items() if key.rpartition("_")[0] in TEXT_FIELDS and value
     )
     return " ".join(parts).lower()
+
+
+def shown_version(document, preferred_languages):
+    """A representative document as shown: its group's best version for the reader.
+
+    The first preferred language the group exists in, otherwise the source.
+    """
+    versions = document["versions"]
+    locale = next((code for code in preferred_languages if code in versions), document["locale"])
+    return {**document, **versions[locale], "locale": locale}

@@ -40,6 +40,8 @@ FRENCH_ELIDED = [
 FOLDED = "folded"
 FIELD_BOOSTS = {"title": 4, "summary": 2, "headings": 1.5, "body": 1}
 TAGS_BOOST = 1.5
+LIVE_SETTINGS = {"refresh_interval": "1s", "translog.durability": "request"}
+SPELLING_SOURCES = ("title", "summary", "headings")  # body words would slow indexing down
 FACET_FIELDS = {
     "topic": "topics",
     "member": "members",
@@ -77,14 +79,16 @@ def text_field_names():
 
 
 def index_settings():
+    """A new index, set up for a fast bulk load (see LIVE_SETTINGS for afterwards)."""
     filters, analyzers = language_analysis()
-    filters["shingles"] = {"type": "shingle", "min_shingle_size": 2, "max_shingle_size": 3}
     analyzers[FOLDED] = {"tokenizer": "standard", "filter": ["lowercase", "asciifolding"]}
-    analyzers["spelling"] = {"tokenizer": "standard", "filter": ["lowercase", "shingles"]}
+    analyzers["spelling"] = {"tokenizer": "standard", "filter": ["lowercase"]}
     return {
         "settings": {
             "number_of_shards": 1,
             "number_of_replicas": 0,
+            "refresh_interval": "-1",
+            "translog.durability": "async",
             "analysis": {"filter": filters, "analyzer": analyzers},
         },
         "mappings": {"dynamic": "strict", "properties": properties()},
@@ -118,9 +122,10 @@ def properties():
     }
     for name in TEXT_FIELDS:
         for code in language_codes():
-            fields[f"{name}_{code}"] = {
-                "type": "text",
-                "analyzer": analyzer_for(code),
-                "copy_to": "spelling",
-            }
+            field = {"type": "text", "analyzer": analyzer_for(code)}
+            if name in SPELLING_SOURCES:
+                field["copy_to"] = "spelling"
+            else:  # no phrase queries run on bodies: term frequencies are enough
+                field["index_options"] = "freqs"
+            fields[f"{name}_{code}"] = field
     return fields

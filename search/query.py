@@ -25,11 +25,11 @@ FACETS = tuple(mapping.FACET_FIELDS)
 YEAR = re.compile(r"\d{4}")
 SUGGESTION_LIMIT = 8
 
-# Tie-breakers that choose which translation represents a group. All versions of
-# a group score the same on text, so these tiny boosts only decide between them.
-READER_LANGUAGE_BOOST = 0.004
-CHOSEN_LANGUAGE_BOOST = 0.002
-SOURCE_BOOST = 0.001
+# Tie-breakers for title suggestions, which collapse the versions of an item:
+# the reader's language first, then the source.
+READER_LANGUAGE_BOOST = 2.0
+SOURCE_BOOST = 1.0
+REPRESENTATIVE = {"term": {"is_representative": True}}
 
 
 class BadRequest(ValueError):
@@ -173,16 +173,17 @@ def text_query(request):
     }
 
 
-def language_preference(request):
-    """Tiny boosts so the collapsed group is shown in the best language."""
-    clauses = []
-    for position, code in enumerate(request.preferred_languages()):
-        boost = READER_LANGUAGE_BOOST if position == 0 else CHOSEN_LANGUAGE_BOOST
-        clauses.append({"constant_score": {"filter": {"term": {"locale": code}}, "boost": boost}})
-    clauses.append(
-        {"constant_score": {"filter": {"term": {"is_representative": True}}, "boost": SOURCE_BOOST}}
-    )
-    return clauses
+def language_preference(language):
+    """Boosts so a collapsed item is suggested in the reader's language if it can be."""
+    return [
+        {
+            "constant_score": {
+                "filter": {"term": {"locale": language}},
+                "boost": READER_LANGUAGE_BOOST,
+            }
+        },
+        {"constant_score": {"filter": REPRESENTATIVE, "boost": SOURCE_BOOST}},
+    ]
 
 
 def sort_clause(request):
@@ -195,17 +196,20 @@ def sort_clause(request):
 
 
 def facet_aggregations(request):
-    representative = {"term": {"is_representative": True}}
-    aggs = {"total": {"filter": {"bool": {"filter": [representative, *filters_except(request)]}}}}
+    """Each facet counted under the other facets' filters (disjunctive facets)."""
+    aggs = {"total": {"filter": {"bool": {"filter": filters_except(request)}}}}
     for name, field_name in mapping.FACET_FIELDS.items():
         aggs[f"facet_{name}"] = {
-            "filter": {"bool": {"filter": [representative, *filters_except(request, name)]}},
+            "filter": {"bool": {"filter": filters_except(request, name)}},
             "aggs": {"values": {"terms": {"field": field_name, "size": 500}}},
         }
     return aggs
 
 
-def highlight():
+def highlight(request):
+    """Fragments from the languages a result may be shown in (the source is usually
+    the default language); a result shown in another language falls back to its summary."""
+    languages = dict.fromkeys([*request.preferred_languages(), settings.LANGUAGE_CODE])
     return {
         "pre_tags": ["<mark>"],
         "post_tags": ["</mark>"],
@@ -213,43 +217,51 @@ def highlight():
         "number_of_fragments": 1,
         "fragment_size": 180,
         "no_match_size": 0,
-        "fields": {"summary_*": {}, "body_*": {}, "headings_*": {}, "title_*": {}},
+        "fields": {
+            f"{name}_{code}": {} for name in ("summary", "body", "headings") for code in languages
+        },
+    }
+
+
+def did_you_mean(request):
+    return {
+        "text": request.match_text,
+        "did_you_mean": {
+            "phrase": {
+                "field": "spelling",
+                "gram_size": 1,
+                "size": 1,
+                "max_errors": 2,
+                "direct_generator": [
+                    {"field": "spelling", "suggest_mode": "always", "min_word_length": 3}
+                ],
+            }
+        },
     }
 
 
 def build_search_body(request):
+    """One query for a results page: items (representatives), counts, highlights, spelling."""
     body = {
-        "query": {"bool": {"must": [text_query(request)], "should": language_preference(request)}},
+        "query": {"bool": {"must": [text_query(request)], "filter": [REPRESENTATIVE]}},
         "post_filter": {"bool": {"filter": filters_except(request)}},
-        "collapse": {"field": "translation_key"},
         "aggs": facet_aggregations(request),
         "sort": sort_clause(request),
-        "track_scores": True,
         "track_total_hits": False,
         "from": (request.page - 1) * PAGE_SIZE,
         "size": PAGE_SIZE,
         "_source": {"excludes": [*mapping.text_field_names(), "tags", "suggest"]},
     }
+    if request.effective_sort != "relevance":
+        body["track_scores"] = True  # the score still breaks ties
     if request.terms:
-        body["highlight"] = highlight()
-        body["suggest"] = {
-            "text": request.match_text,
-            "did_you_mean": {
-                "phrase": {
-                    "field": "spelling",
-                    "size": 1,
-                    "max_errors": 2,
-                    "direct_generator": [
-                        {"field": "spelling", "suggest_mode": "always", "min_word_length": 3}
-                    ],
-                }
-            },
-        }
+        body["highlight"] = highlight(request)
+        body["suggest"] = did_you_mean(request)
     return body
 
 
 def build_suggest_body(text, language):
-    request = SearchRequest(query=text, language=language)
+    """Title completions, one per item, in the reader's language where it exists."""
     return {
         "query": {
             "bool": {
@@ -263,7 +275,7 @@ def build_suggest_body(text, language):
                         }
                     }
                 ],
-                "should": language_preference(request),
+                "should": language_preference(language),
             }
         },
         "collapse": {"field": "translation_key"},

@@ -23,6 +23,8 @@ from search.query import TYPES, SearchRequest, pages_for
 logger = logging.getLogger(__name__)
 
 OUTAGE_KEY = "search-engine-outage"
+VOCABULARY_VERSION_KEY = "search-vocabulary-version"
+VOCABULARY_TTL = 60  # seconds; bounds staleness where processes do not share a cache
 
 
 def get_engine():
@@ -59,8 +61,31 @@ def engine_health():
     return health
 
 
+def cached_vocabulary(name, build):
+    """Facet keys and labels change rarely but are needed on every search: cache them
+    until a topic, region or member changes (see vocabulary_changed)."""
+    version = django_cache.get_or_set(VOCABULARY_VERSION_KEY, 1, None)
+    key = f"search-vocabulary:{version}:{name}"
+    value = django_cache.get(key)
+    if value is None:
+        value = build()
+        django_cache.set(key, value, VOCABULARY_TTL)
+    return value
+
+
+def vocabulary_changed():
+    try:
+        django_cache.incr(VOCABULARY_VERSION_KEY)
+    except ValueError:
+        django_cache.set(VOCABULARY_VERSION_KEY, 1, None)
+
+
 def known_keys():
     """The valid values of each facet, for checking requests."""
+    return cached_vocabulary("keys", build_known_keys)
+
+
+def build_known_keys():
     from wagtail.models import Locale
 
     default = Locale.get_default()
@@ -167,8 +192,8 @@ def present_hit(hit, request, with_version_links=False):
     }
     if with_version_links:
         presented["versions"] = [
-            (code, get_language_info(code)["name_local"], url)
-            for code, url in sorted(document["versions"].items())
+            (code, get_language_info(code)["name_local"], version["url"])
+            for code, version in sorted(document["versions"].items())
         ]
     return presented
 
@@ -182,29 +207,33 @@ def type_labels():
     }
 
 
-def facet_labels(name, values, locale):
-    if name == "topic":
-        return Topic.labels(values, locale)
-    if name == "region":
-        return Region.labels(values, locale)
-    if name == "member":
-        return MemberPage.labels(values, locale)
+def facet_labels(name, language):
+    """{value: label} of a facet in a language."""
+    if name in ("topic", "region", "member"):
+        return cached_vocabulary(f"labels:{name}:{language}", lambda: build_labels(name, language))
     if name == "type":
         return type_labels()
     if name == "language":
-        return {code: get_language_info(code)["name_local"] for code in values}
-    return {value: value for value in values}
+        return {code: get_language_info(code)["name_local"] for code, _name in settings.LANGUAGES}
+    return {}
+
+
+def build_labels(name, language):
+    from wagtail.models import Locale
+
+    locale = Locale.objects.get(language_code=language)
+    if name == "member":
+        return MemberPage.labels(known_keys()["member"], locale)
+    model = Topic if name == "topic" else Region
+    return {item.key: item.name for item in model.localized(locale)}
 
 
 def present_facets(facets, request):
-    from wagtail.models import Locale
-
-    locale = Locale.objects.get(language_code=request.language)
     presented = {}
     for name, counts in facets.items():
         selected = request.filters.get(name, [])
         values = set(counts) | set(selected)
-        labels = facet_labels(name, values, locale)
+        labels = facet_labels(name, request.language)
         entries = [
             {
                 "value": value,

@@ -27,6 +27,7 @@ from search.documents import INDEXED_MODELS, build_group_documents, search_text
 from search.engines.base import EngineUnavailable
 from search.engines.database import fold
 from search.models import IndexedDocument, PendingIndexUpdate
+from search.service import vocabulary_changed
 
 logger = logging.getLogger(__name__)
 
@@ -207,6 +208,7 @@ def on_page_changed(sender, instance, **kwargs):
     keys = {instance.translation_key}
     if isinstance(instance, MemberPage):
         keys |= groups_of_member(instance)
+        vocabulary_changed()
     reindex_groups(keys)
 
 
@@ -215,6 +217,7 @@ def on_page_deleted(sender, instance, **kwargs):
     keys = {instance.translation_key}
     if isinstance(instance, MemberPage):
         keys |= groups_of_member(instance)
+        vocabulary_changed()
     transaction.on_commit(lambda: reindex_groups(keys))
 
 
@@ -229,6 +232,7 @@ def on_restriction_changed(sender, instance, **kwargs):
 
 
 def on_taxonomy_changed(sender, instance, **kwargs):
+    vocabulary_changed()
     field = "topics" if isinstance(instance, Topic) else "regions"
     reindex_groups(groups_tagged_with(field, sender.descendant_keys(instance.key)))
 

@@ -13,6 +13,7 @@ import unicodedata
 from collections import Counter
 
 from search import mapping
+from search.documents import shown_version
 from search.engines.base import Hit, SearchEngine, SearchResult
 from search.models import IndexedDocument
 from search.query import PAGE_SIZE, SUGGESTION_LIMIT
@@ -50,7 +51,7 @@ class DatabaseEngine(SearchEngine):
 
         matching.sort(key=self._sort_key(request, terms), reverse=True)
         start = (request.page - 1) * PAGE_SIZE
-        page_keys = [str(group["translation_key"]) for group in matching[start : start + PAGE_SIZE]]
+        page_keys = [group["translation_key"] for group in matching[start : start + PAGE_SIZE]]
         return SearchResult(
             total=len(matching),
             hits=self._hits(page_keys, request, terms),
@@ -82,16 +83,17 @@ class DatabaseEngine(SearchEngine):
 
         return key
 
-    def _hits(self, keys, request, terms):
-        documents = {}
-        for row in IndexedDocument.objects.filter(translation_key__in=keys).values("data"):
-            documents.setdefault(row["data"]["translation_key"], []).append(row["data"])
-        order = request.preferred_languages()
+    @staticmethod
+    def _hits(keys, request, terms):
+        rows = IndexedDocument.objects.filter(translation_key__in=keys, is_representative=True)
+        documents = {
+            row["translation_key"]: row["data"] for row in rows.values("translation_key", "data")
+        }
+        preferred = request.preferred_languages()
         hits = []
         for key in keys:
-            versions = documents[key]
-            shown = min(versions, key=lambda doc: preference(doc, order))
-            hits.append(Hit(document=shown, highlight=snippet(shown, terms)))
+            shown = shown_version(documents[key], preferred)
+            hits.append(Hit(document=shown, highlight=snippet(documents[key], shown, terms)))
         return hits
 
     def _suggestion(self, terms):
@@ -157,13 +159,12 @@ def score(document, terms):
     return total
 
 
-def snippet(document, terms):
+def snippet(document, shown, terms):
     """A window of the shown version's summary or body around the first match."""
     if not terms:
         return None
-    locale = document["locale"]
     for field in ("summary", "body"):
-        text = document.get(f"{field}_{locale}") or ""
+        text = document.get(f"{field}_{shown['locale']}") or ""
         folded = fold(text)
         positions = [folded.find(term) for term in terms if term in folded]
         if positions:

@@ -11,7 +11,7 @@ from django.conf import settings
 from django.utils.functional import cached_property
 
 from search import mapping
-from search.documents import all_doc_ids
+from search.documents import all_doc_ids, shown_version
 from search.engines.base import EngineUnavailable, Hit, SearchEngine, SearchResult
 from search.query import build_search_body, build_suggest_body
 
@@ -80,9 +80,10 @@ class ElasticFamilyEngine(SearchEngine):
     def search(self, request):
         response = self.call(self.client.search, index=self.alias, body=build_search_body(request))
         aggregations = response["aggregations"]
+        preferred = request.preferred_languages()
         return SearchResult(
             total=aggregations["total"]["doc_count"],
-            hits=[self._hit(hit) for hit in response["hits"]["hits"]],
+            hits=[self._hit(hit, preferred) for hit in response["hits"]["hits"]],
             facets={
                 name: {
                     bucket["key"]: bucket["doc_count"]
@@ -94,9 +95,9 @@ class ElasticFamilyEngine(SearchEngine):
         )
 
     @staticmethod
-    def _hit(hit):
-        """The hit with a highlight from the shown version's own text, if it has one."""
-        document = hit["_source"]
+    def _hit(hit, preferred):
+        """The version to show, with a highlight from its own text if it has one."""
+        document = shown_version(hit["_source"], preferred)
         fragments = hit.get("highlight", {})
         for name in HIGHLIGHT_ORDER:
             own = fragments.get(f"{name}_{document['locale']}")
@@ -157,6 +158,9 @@ class ElasticFamilyEngine(SearchEngine):
                 done += self._flush(chunk, progress, done)
                 chunk = []
         done += self._flush(chunk, progress, done)
+        self.call(
+            self.client.indices.put_settings, index=new_index, body={"index": mapping.LIVE_SETTINGS}
+        )
         self.call(self.client.indices.refresh, index=new_index)
         self._point_alias_at(new_index)
         return new_index, done
