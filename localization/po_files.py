@@ -27,6 +27,7 @@ from wagtail_localize.strings import StringValue, validate_translation_links
 import polib
 
 from .provenance import text_fingerprint
+from .publishing import save_and_publish
 from .sources import is_translation, kind_of, readable_key
 from .status import MISSING, StatusReport
 
@@ -293,7 +294,7 @@ def import_file(checked_file, user=None):
         po.metadata = dict(checked_file.po.metadata)
         po.extend(entries)
         translation.import_po(po, user=user)
-        translation.save_target(user=user, publish=True)
+        save_and_publish(translation, user=user)
 
     after = target_fingerprint(translation)
     target = "created" if before is None else "updated" if before != after else "unchanged"

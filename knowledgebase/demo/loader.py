@@ -29,6 +29,7 @@ from anyascii import anyascii
 from home.models import HomePage
 from knowledgebase import models as kb
 from knowledgebase.demo import content, translations
+from localization.publishing import save_and_publish
 from search.sync import deferred_reindexing
 
 INDEX_MODELS = {
@@ -310,7 +311,7 @@ class DemoLoader:
                 # Demo translations were machine-made and nobody reviewed them: say so.
                 defaults={"data": text, "translation_type": "machine", "tool_name": "demo"},
             )
-        translation.save_target(publish=True)
+        save_and_publish(translation)
         if missing:
             self.log(f"  note: {missing} strings of {instance} kept in the source language")
         self.created += 1
