@@ -36,7 +36,7 @@ demo: migrate messages ## Load the demo content (safe to repeat)
 	@$(MANAGE) load_demo_content
 
 admin: migrate ## Create the local admin user and print how to log in
-	@$(MANAGE) ensure_admin
+	@WAGTAILADMIN_BASE_URL=http://$(HOST):$(PORT) $(MANAGE) ensure_admin
 
 run: demo admin ## Serve the demo site on http://127.0.0.1:8000/
 	@if [ "$${SEARCH_ENGINE:-database}" != database ]; then \

@@ -51,6 +51,7 @@ class DemoLoader:
     def __init__(self, log=print):
         self.log = log
         self.created = 0
+        self.untranslated_strings = 0
         self.default_locale = None
 
     @transaction.atomic
@@ -261,7 +262,10 @@ class DemoLoader:
                 pairs = string_pairs(source_texts, texts, code)
                 pairs[source.slug] = slugify(anyascii(texts["title"])) or source.slug
                 self.translate(source, locale, pairs)
-        self.log(f"  translations: {', '.join(sorted(translations.PAGES))}")
+        self.log(
+            f"  translations: {', '.join(sorted(translations.PAGES))} "
+            f"({self.untranslated_strings} strings left in the source language)"
+        )
 
     def taxonomy_pairs(self, source, texts):
         pairs = {source.name: texts["name"]}
@@ -312,8 +316,7 @@ class DemoLoader:
                 defaults={"data": text, "translation_type": "machine", "tool_name": "demo"},
             )
         save_and_publish(translation)
-        if missing:
-            self.log(f"  note: {missing} strings of {instance} kept in the source language")
+        self.untranslated_strings += missing
         self.created += 1
 
     def synchronise_locales(self):
