@@ -182,13 +182,13 @@ def clean(text):
     return " ".join(normalize_newlines(text).split())
 
 
-def search_text(document):
-    """Lower-cased text of the whole group (on its representative), for the database engine."""
+def all_text(document):
+    """All the text of a group (on its representative), for the database engine."""
     parts = [document.get("tags", "")]
     parts.extend(
         value for key, value in document.items() if key.rpartition("_")[0] in TEXT_FIELDS and value
     )
-    return " ".join(parts).lower()
+    return " ".join(parts)
 
 
 def shown_version(document, preferred_languages):

@@ -107,7 +107,7 @@ def properties():
         "url": stored_only,
         "title": {"type": "text", "index": False},
         "summary": {"type": "text", "index": False},
-        "suggest": {"type": "search_as_you_type", "analyzer": FOLDED},
+        "suggest": {"type": "text", "analyzer": FOLDED},  # titles, matched as typed
         "translations": keyword,
         "versions": {"type": "object", "enabled": False},
         "tags": {"type": "text", "analyzer": FOLDED, "copy_to": "spelling"},

@@ -196,14 +196,40 @@ def sort_clause(request):
 
 
 def facet_aggregations(request):
-    """Each facet counted under the other facets' filters (disjunctive facets)."""
-    aggs = {"total": {"filter": {"bool": {"filter": filters_except(request)}}}}
-    for name, field_name in mapping.FACET_FIELDS.items():
+    """Each facet counted under the other facets' filters (disjunctive facets).
+
+    A facet with nothing selected is counted under the whole selection, so all
+    such facets share the ``total`` filter; only selected facets need their own.
+    """
+    selected = [name for name in mapping.FACET_FIELDS if request.filters.get(name)]
+    aggs = {
+        "total": {
+            "filter": {"bool": {"filter": filters_except(request)}},
+            "aggs": {
+                f"facet_{name}": facet_values(name)
+                for name in mapping.FACET_FIELDS
+                if name not in selected
+            },
+        }
+    }
+    for name in selected:
         aggs[f"facet_{name}"] = {
             "filter": {"bool": {"filter": filters_except(request, name)}},
-            "aggs": {"values": {"terms": {"field": field_name, "size": 500}}},
+            "aggs": {"values": facet_values(name)},
         }
     return aggs
+
+
+def facet_values(name):
+    return {"terms": {"field": mapping.FACET_FIELDS[name], "size": 500}}
+
+
+def facet_buckets(aggregations, name):
+    """The buckets of a facet in a response to facet_aggregations."""
+    shared = aggregations["total"]
+    if f"facet_{name}" in shared:
+        return shared[f"facet_{name}"]["buckets"]
+    return aggregations[f"facet_{name}"]["values"]["buckets"]
 
 
 def highlight(request):
@@ -265,16 +291,7 @@ def build_suggest_body(text, language):
     return {
         "query": {
             "bool": {
-                "must": [
-                    {
-                        "multi_match": {
-                            "query": text,
-                            "type": "bool_prefix",
-                            "operator": "and",
-                            "fields": ["suggest", "suggest._2gram", "suggest._3gram"],
-                        }
-                    }
-                ],
+                "must": [{"match_bool_prefix": {"suggest": {"query": text, "operator": "and"}}}],
                 "should": language_preference(language),
             }
         },

@@ -16,6 +16,7 @@ from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 
 from knowledgebase.models import MemberPage, Region, Topic
+from search.cache import cached_vocabulary
 from search.engines.base import EngineUnavailable
 from search.engines.database import DatabaseEngine
 from search.query import TYPES, SearchRequest, pages_for
@@ -23,8 +24,6 @@ from search.query import TYPES, SearchRequest, pages_for
 logger = logging.getLogger(__name__)
 
 OUTAGE_KEY = "search-engine-outage"
-VOCABULARY_VERSION_KEY = "search-vocabulary-version"
-VOCABULARY_TTL = 60  # seconds; bounds staleness where processes do not share a cache
 
 
 def get_engine():
@@ -59,25 +58,6 @@ def engine_health():
     if health == "ok":
         recovered()
     return health
-
-
-def cached_vocabulary(name, build):
-    """Facet keys and labels change rarely but are needed on every search: cache them
-    until a topic, region or member changes (see vocabulary_changed)."""
-    version = django_cache.get_or_set(VOCABULARY_VERSION_KEY, 1, None)
-    key = f"search-vocabulary:{version}:{name}"
-    value = django_cache.get(key)
-    if value is None:
-        value = build()
-        django_cache.set(key, value, VOCABULARY_TTL)
-    return value
-
-
-def vocabulary_changed():
-    try:
-        django_cache.incr(VOCABULARY_VERSION_KEY)
-    except ValueError:
-        django_cache.set(VOCABULARY_VERSION_KEY, 1, None)
 
 
 def known_keys():
@@ -190,10 +170,11 @@ def present_hit(hit, request, with_version_links=False):
         "translations": document["translations"],
         "in_reader_language": document["locale"] == request.language,
     }
-    if with_version_links:
+    if with_version_links:  # the other languages the item can be read in
         presented["versions"] = [
             (code, get_language_info(code)["name_local"], version["url"])
             for code, version in sorted(document["versions"].items())
+            if code != document["locale"]
         ]
     return presented
 

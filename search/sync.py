@@ -23,11 +23,11 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from django_tasks import task
 
 from knowledgebase.models import MemberPage, Region, Topic
-from search.documents import INDEXED_MODELS, build_group_documents, search_text
+from search.cache import vocabulary_changed
+from search.documents import INDEXED_MODELS, all_text, build_group_documents
 from search.engines.base import EngineUnavailable
-from search.engines.database import fold
+from search.engines.database import searchable_text
 from search.models import IndexedDocument, PendingIndexUpdate
-from search.service import vocabulary_changed
 
 logger = logging.getLogger(__name__)
 
@@ -59,7 +59,7 @@ def store_group(translation_key, documents):
                 "page_id": document["page_id"],
                 "title": document["title"][:255],
                 "facets": {key: document[key] for key in FACET_KEYS},
-                "search_text": fold(search_text(document)),
+                "search_text": searchable_text(all_text(document)),
                 "data": document,
             },
         )
@@ -93,6 +93,8 @@ def reindex_groups(translation_keys):
         return
     for key in keys:
         store_group(key, build_group_documents(key))
+    if keys:
+        vocabulary_changed()  # titles, and member names and keys, may have changed
     if keys and uses_remote_engine():
         for key in keys:
             PendingIndexUpdate.objects.update_or_create(translation_key=key)
@@ -208,7 +210,6 @@ def on_page_changed(sender, instance, **kwargs):
     keys = {instance.translation_key}
     if isinstance(instance, MemberPage):
         keys |= groups_of_member(instance)
-        vocabulary_changed()
     reindex_groups(keys)
 
 
@@ -217,7 +218,6 @@ def on_page_deleted(sender, instance, **kwargs):
     keys = {instance.translation_key}
     if isinstance(instance, MemberPage):
         keys |= groups_of_member(instance)
-        vocabulary_changed()
     transaction.on_commit(lambda: reindex_groups(keys))
 
 

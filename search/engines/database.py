@@ -1,9 +1,10 @@
 """The zero-setup engine: the same documents and result shape, answered by the database.
 
-It matches whole words' substrings without language analysis, counts facets in
-Python over the matching groups' representative documents and marks the first
-match for highlighting. It is the default for ``make run`` and the fallback
-when a remote engine is down.
+It matches text without language analysis (every word must appear, accents
+folded), ranks matches in the title first, counts facets in Python over the
+matching items' representative documents and marks the first match for
+highlighting. It is the default for ``make run`` and the fallback when a
+remote engine is down; large sites want a real engine.
 """
 
 import difflib
@@ -13,6 +14,7 @@ import unicodedata
 from collections import Counter
 
 from search import mapping
+from search.cache import cached_vocabulary
 from search.documents import shown_version
 from search.engines.base import Hit, SearchEngine, SearchResult
 from search.models import IndexedDocument
@@ -20,6 +22,7 @@ from search.query import PAGE_SIZE, SUGGESTION_LIMIT
 
 SNIPPET_LENGTH = 180
 WORD = re.compile(r"\w{3,}")
+ANY_WORD = re.compile(r"\w+")
 
 
 def fold(text):
@@ -32,12 +35,11 @@ class DatabaseEngine(SearchEngine):
     name = "database"
 
     def search(self, request):
-        terms = [fold(term) for term in request.terms]
+        terms = folded_words(request.match_text)
         rows = IndexedDocument.objects.filter(is_representative=True)
-        for term in terms:
-            rows = rows.filter(search_text__contains=term)
-        fields = ["translation_key", "facets"] + (["data"] if terms else [])
-        groups = list(rows.values(*fields))
+        for term in terms:  # words starting with the term, in any language of the item
+            rows = rows.filter(search_text__contains=f" {term}")
+        groups = list(rows.values("translation_key", "facets", "title"))
 
         facets = {name: Counter() for name in mapping.FACET_FIELDS}
         matching = []
@@ -77,7 +79,7 @@ class DatabaseEngine(SearchEngine):
             primary = {
                 "newest": lambda: facets["published"],
                 "reviewed": lambda: facets.get("last_reviewed") or "",
-                "relevance": lambda: score(group["data"], terms),
+                "relevance": lambda: title_matches(group["title"], terms),
             }[request.effective_sort]()
             return (primary, facets["published"], str(group["translation_key"]))
 
@@ -108,11 +110,15 @@ class DatabaseEngine(SearchEngine):
 
     @staticmethod
     def vocabulary():
-        words = set()
-        for title, text in IndexedDocument.objects.values_list("title", "search_text")[:5000]:
-            words.update(WORD.findall(fold(title)))
-            words.update(WORD.findall(text[:2000]))
-        return sorted(words)
+        """The words of every title, the corrections did-you-mean can offer."""
+
+        def build():
+            words = set()
+            for title in IndexedDocument.objects.values_list("title", flat=True).iterator():
+                words.update(WORD.findall(fold(title)))
+            return sorted(words)
+
+        return cached_vocabulary("spelling", build)
 
     def suggest(self, text, language):
         rows = IndexedDocument.objects.filter(title__icontains=text.strip()).values("data")[:200]
@@ -145,18 +151,19 @@ def preference(document, order):
     return (1, 0 if document["is_representative"] else 1)
 
 
-def score(document, terms):
-    """Field-weighted term matches, like the engines' boosts."""
-    total = 0.0
-    for field, boost in mapping.FIELD_BOOSTS.items():
-        text = fold(
-            " ".join(
-                value for key, value in document.items() if key.startswith(f"{field}_") and value
-            )
-        )
-        total += boost * sum(1 for term in terms if term in text)
-    total += mapping.TAGS_BOOST * sum(1 for term in terms if term in fold(document["tags"]))
-    return total
+def folded_words(text):
+    return ANY_WORD.findall(fold(text))
+
+
+def searchable_text(text):
+    """Folded words, each preceded by a space: "contains ' ice'" finds words starting so."""
+    return " " + " ".join(folded_words(text))
+
+
+def title_matches(title, terms):
+    """How many of the words start a word of the title: items named so come first."""
+    title_words = folded_words(title)
+    return sum(1 for term in terms if any(word.startswith(term) for word in title_words))
 
 
 def snippet(document, shown, terms):

@@ -6,6 +6,9 @@ client, which bulk helper to use and which exceptions mean "unavailable".
 
 import logging
 import time
+from collections import deque
+from concurrent.futures import ThreadPoolExecutor
+from itertools import islice
 
 from django.conf import settings
 from django.utils.functional import cached_property
@@ -13,12 +16,20 @@ from django.utils.functional import cached_property
 from search import mapping
 from search.documents import all_doc_ids, shown_version
 from search.engines.base import EngineUnavailable, Hit, SearchEngine, SearchResult
-from search.query import build_search_body, build_suggest_body
+from search.query import build_search_body, build_suggest_body, facet_buckets
 
 logger = logging.getLogger(__name__)
 
-BULK_CHUNK = 1000
+BULK_CHUNK = 500
+BULK_STREAMS = 2  # a node indexes two bulk requests at once on two cores
+INDEXING_TIMEOUT = 60  # seconds: bulk requests may take longer than searches
 HIGHLIGHT_ORDER = ("summary", "body", "headings", "title")
+
+
+def chunks(iterable, size):
+    iterator = iter(iterable)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
 
 
 class BulkFailed(Exception):
@@ -59,10 +70,11 @@ class ElasticFamilyEngine(SearchEngine):
 
     def bulk(self, actions, require_alias=True):
         """Index and delete; ``require_alias`` keeps a missing alias from being
-        auto-created as a plain index with guessed mappings."""
+        auto-created as a plain index with guessed mappings. Returns the count."""
         failures = real_failures(self.send_bulk(actions, require_alias))
         if failures:
             raise BulkFailed(failures)
+        return len(actions)
 
     @cached_property
     def client(self):
@@ -87,7 +99,7 @@ class ElasticFamilyEngine(SearchEngine):
             facets={
                 name: {
                     bucket["key"]: bucket["doc_count"]
-                    for bucket in aggregations[f"facet_{name}"]["values"]["buckets"]
+                    for bucket in facet_buckets(aggregations, name)
                 }
                 for name in mapping.FACET_FIELDS
             },
@@ -147,30 +159,49 @@ class ElasticFamilyEngine(SearchEngine):
         return {"_op_type": "index", "_index": index, "_id": document["id"], "_source": document}
 
     def rebuild(self, documents, progress=None):
-        """Fill a new index, then move the alias to it in one atomic step."""
+        """Fill a new index, then move the alias to it in one atomic step.
+
+        A rebuild that fails leaves the alias (and searches) on the old index.
+        """
         new_index = f"{self.alias}-{time.strftime('%Y%m%d%H%M%S')}-{time.time_ns() % 10**6}"
         self.call(self.client.indices.create, index=new_index, body=mapping.index_settings())
-        done = 0
-        chunk = []
-        for document in documents:
-            chunk.append(self._index_action(new_index, document))
-            if len(chunk) >= BULK_CHUNK:
-                done += self._flush(chunk, progress, done)
-                chunk = []
-        done += self._flush(chunk, progress, done)
-        self.call(
-            self.client.indices.put_settings, index=new_index, body={"index": mapping.LIVE_SETTINGS}
-        )
-        self.call(self.client.indices.refresh, index=new_index)
-        self._point_alias_at(new_index)
+        try:
+            done = self._load(new_index, documents, progress)
+            settings = {"index": mapping.LIVE_SETTINGS}
+            self.call(self.client.indices.put_settings, index=new_index, body=settings)
+            self.call(self.client.indices.refresh, index=new_index)
+            self._point_alias_at(new_index)
+        except BaseException:
+            self._delete_quietly(new_index)
+            raise
         return new_index, done
 
-    def _flush(self, chunk, progress, done):
-        if chunk:
-            self.call(self.bulk, chunk, require_alias=False)
-            if progress:
-                progress(done + len(chunk))
-        return len(chunk)
+    def _load(self, index, documents, progress):
+        """Bulk-load documents, BULK_STREAMS requests at a time; returns how many.
+
+        Documents are read (from the database) in this thread; only the requests
+        run in the pool.
+        """
+        done, in_flight = 0, deque()
+        with ThreadPoolExecutor(max_workers=BULK_STREAMS) as pool:
+            for chunk in chunks(documents, BULK_CHUNK):
+                actions = [self._index_action(index, document) for document in chunk]
+                in_flight.append(pool.submit(self.call, self.bulk, actions, require_alias=False))
+                if len(in_flight) >= BULK_STREAMS:
+                    done += in_flight.popleft().result()
+                    if progress:
+                        progress(done)
+            while in_flight:
+                done += in_flight.popleft().result()
+        if progress:
+            progress(done)
+        return done
+
+    def _delete_quietly(self, index):
+        try:
+            self.client.indices.delete(index=index)
+        except self.unavailable_errors:
+            logger.warning("Could not remove the half-built index %s", index)
 
     def _point_alias_at(self, new_index):
         old = self.indices_behind_alias()

@@ -5,7 +5,10 @@ from elastic_transport import ConnectionTimeout
 from elasticsearch import ApiError, Elasticsearch
 from elasticsearch.helpers import bulk
 
-from search.engines.elastic import ElasticFamilyEngine
+from search.engines.elastic import (
+    INDEXING_TIMEOUT,
+    ElasticFamilyEngine,
+)
 
 
 class ElasticsearchEngine(ElasticFamilyEngine):
@@ -17,6 +20,10 @@ class ElasticsearchEngine(ElasticFamilyEngine):
 
     def send_bulk(self, actions, require_alias):
         _done, failures = bulk(
-            self.client, actions, require_alias=require_alias, raise_on_error=False
+            self.indexing_client, actions, require_alias=require_alias, raise_on_error=False
         )
         return failures
+
+    @property
+    def indexing_client(self):
+        return self.client.options(request_timeout=INDEXING_TIMEOUT)

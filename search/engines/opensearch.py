@@ -4,7 +4,10 @@ from opensearchpy import OpenSearch
 from opensearchpy import exceptions as errors
 from opensearchpy.helpers import bulk
 
-from search.engines.elastic import ElasticFamilyEngine
+from search.engines.elastic import (
+    INDEXING_TIMEOUT,
+    ElasticFamilyEngine,
+)
 
 
 class OpenSearchEngine(ElasticFamilyEngine):
@@ -21,6 +24,10 @@ class OpenSearchEngine(ElasticFamilyEngine):
 
     def send_bulk(self, actions, require_alias):
         _done, failures = bulk(
-            self.client, actions, require_alias=require_alias, raise_on_error=False
+            self.client,
+            actions,
+            require_alias=require_alias,
+            raise_on_error=False,
+            request_timeout=INDEXING_TIMEOUT,
         )
         return failures
