@@ -21,6 +21,7 @@ import pytest
 import requests
 
 from search.service import get_engine
+from tests.search.corpus import build_corpus
 
 REPO = Path(__file__).resolve().parents[2]
 TEST_PORT = os.environ.get("TEST_ENGINE_PORT", "9250")
@@ -72,7 +73,8 @@ def managed_port():
 
 
 class EngineTestCase(TestCase):
-    """A TestCase whose searches go to the real node, in an index of its own."""
+    """A TestCase with the search corpus, whose searches go to the real node in an
+    index of its own (or to the database engine when engine_name says so)."""
 
     engine_name = "opensearch"
 
@@ -96,6 +98,16 @@ class EngineTestCase(TestCase):
         finally:
             super().tearDownClass()
             cls._settings.disable()
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.corpus = build_corpus()
+        cls.add_content()
+        cls.build_index()
+
+    @classmethod
+    def add_content(cls):
+        """More content for one test class, indexed with the corpus."""
 
     @classmethod
     def build_index(cls):

@@ -1,6 +1,5 @@
 """Bad input gets a 400 with a message naming the field, or a sane default; never a 500."""
 
-from tests.search.corpus import build_corpus
 from tests.search.engine import EngineTestCase
 
 REJECTED = [
@@ -21,11 +20,6 @@ REJECTED = [
 
 
 class BadInputTests:
-    @classmethod
-    def setUpTestData(cls):
-        cls.corpus = build_corpus()
-        cls.build_index()
-
     def test_rejected_with_a_message_naming_the_field(self):
         for params, field in REJECTED:
             with self.subTest(params=params):

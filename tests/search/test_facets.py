@@ -1,7 +1,7 @@
 """Facet counts are exact, disjunctive within a facet and conjunctive across facets,
 on OpenSearch and on the database engine alike."""
 
-from tests.search.corpus import build_corpus, expected_counts, expected_total
+from tests.search.corpus import expected_counts, expected_total
 from tests.search.engine import EngineTestCase
 
 FILTER_CASES = [
@@ -16,11 +16,6 @@ FILTER_CASES = [
 
 
 class FacetTests:
-    @classmethod
-    def setUpTestData(cls):
-        cls.corpus = build_corpus()
-        cls.build_index()
-
     def counts(self, answer):
         return {
             name: {entry["value"]: entry["count"] for entry in entries if entry["count"]}

@@ -1,16 +1,10 @@
 """Reader language, language analysis, highlighting, did-you-mean and suggestions."""
 
-from tests.search.corpus import build_corpus
 from tests.search.engine import EngineTestCase
 
 
 class LanguageTests(EngineTestCase):
     engine_name = "opensearch"
-
-    @classmethod
-    def setUpTestData(cls):
-        cls.corpus = build_corpus()
-        cls.build_index()
 
     def find(self, answer, slug_part):
         return next(r for r in answer["results"] if slug_part in r["url"])

@@ -7,7 +7,6 @@ import subprocess
 import sys
 
 from tests import factories as f
-from tests.search.corpus import build_corpus
 from tests.search.engine import REPO, EngineTestCase
 
 
@@ -15,11 +14,9 @@ class SearchPageTests(EngineTestCase):
     engine_name = "opensearch"
 
     @classmethod
-    def setUpTestData(cls):
-        cls.corpus = build_corpus()
+    def add_content(cls):
         for number in range(1, 12):
             f.GuidePageFactory(parent=cls.corpus.tree.guides, title=f"Field note {number}")
-        cls.build_index()
 
     def get(self, url, **params):
         response = self.client.get(url, params)

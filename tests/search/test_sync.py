@@ -1,6 +1,7 @@
 """Page changes reach the index through tasks; an outage delays them but loses none."""
 
 import datetime
+from io import StringIO
 
 from django.core.management import call_command
 
@@ -11,17 +12,11 @@ from search.models import PendingIndexUpdate
 from search.service import get_engine
 from tests import factories as f
 from tests.conftest import translate
-from tests.search.corpus import build_corpus
 from tests.search.engine import EngineTestCase, engine_script, engine_url, is_healthy, managed_port
 
 
 class SyncTests(EngineTestCase):
     engine_name = "opensearch"
-
-    @classmethod
-    def setUpTestData(cls):
-        cls.corpus = build_corpus()
-        cls.build_index()
 
     def committed(self, action, *args, **kwargs):
         """Run an action as a request would: its index task runs once it commits."""
@@ -105,11 +100,6 @@ class OutageTests(EngineTestCase):
 
     engine_name = "opensearch"
 
-    @classmethod
-    def setUpTestData(cls):
-        cls.corpus = build_corpus()
-        cls.build_index()
-
     def stop_engine(self):
         engine_script("stop", managed_port())
         if is_healthy(engine_url()):
@@ -155,5 +145,5 @@ class OutageTests(EngineTestCase):
 
     def test_sync_command_pushes_what_queued_up(self):
         PendingIndexUpdate.objects.create(translation_key=self.corpus.guides[0].translation_key)
-        call_command("sync_search_index", stdout=__import__("io").StringIO())
+        call_command("sync_search_index", stdout=StringIO())
         self.assertEqual(PendingIndexUpdate.objects.count(), 0)

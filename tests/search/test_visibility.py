@@ -1,17 +1,15 @@
 """Drafts, unpublished and view-restricted pages never reach results, counts or suggestions."""
 
-from tests.search.corpus import build_corpus, expected_counts
+from wagtail.models import Locale
+from wagtail_localize.synctree import synchronize_tree
+
+from tests.search.corpus import expected_counts
 from tests.search.engine import EngineTestCase
 
 HIDDEN_WORDS = ("Secret", "Private", "Withdrawn")
 
 
 class VisibilityTests:
-    @classmethod
-    def setUpTestData(cls):
-        cls.corpus = build_corpus()
-        cls.build_index()
-
     def test_hidden_pages_are_not_in_results(self):
         for query in ("secret draft", "private permafrost", "withdrawn", ""):
             with self.subTest(query=query):
@@ -34,9 +32,6 @@ class VisibilityTests:
                 self.assertEqual(response.json()["suggestions"], [])
 
     def test_untranslated_aliases_are_not_indexed(self):
-        from wagtail.models import Locale
-        from wagtail_localize.synctree import synchronize_tree
-
         synchronize_tree(
             Locale.objects.get(language_code="en"), Locale.objects.get(language_code="nb")
         )
