@@ -15,6 +15,8 @@ from django.utils import translation
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 
+from wagtail.models import Locale
+
 from knowledgebase.models import MemberPage, Region, Topic
 from search.cache import cached_vocabulary
 from search.engines.base import EngineUnavailable
@@ -66,8 +68,6 @@ def known_keys():
 
 
 def build_known_keys():
-    from wagtail.models import Locale
-
     default = Locale.get_default()
     return {
         "topic": set(Topic.objects.filter(locale=default).values_list("key", flat=True)),
@@ -200,8 +200,6 @@ def facet_labels(name, language):
 
 
 def build_labels(name, language):
-    from wagtail.models import Locale
-
     locale = Locale.objects.get(language_code=language)
     if name == "member":
         return MemberPage.labels(known_keys()["member"], locale)
