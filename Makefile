@@ -6,9 +6,10 @@ STAMP := $(VENV)/.installed
 MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
+LANGUAGES := fr de nb sv fi da is kl se iu
 
 .DEFAULT_GOAL := help
-.PHONY: help run test install migrate messages demo admin engine engine-stop engine-status bench lint clean
+.PHONY: help run test install migrate messages translations demo admin engine engine-stop engine-status bench lint clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -31,6 +32,13 @@ messages: install ## Compile the interface translations (.po -> .mo)
 		$(PY) scripts/compile_messages.py; \
 	fi
 	@echo "Interface translations compiled."
+
+translations: install ## Collect new interface strings into locale/*/django.po
+	@for language in $(LANGUAGES); do \
+		$(MANAGE) makemessages -l $$language --no-obsolete -v0 \
+			--ignore=.venv --ignore=.engine --ignore=tests --ignore=bench --ignore=build --ignore=staticfiles; \
+	done
+	@echo "Catalogues updated: translate the new entries, then run make messages."
 
 demo: migrate messages ## Load the demo content (safe to repeat)
 	@$(MANAGE) load_demo_content
