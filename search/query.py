@@ -1,9 +1,8 @@
 """The search request, checked, and the engine query built from it.
 
 ``SearchRequest.from_params`` turns query-string parameters into a request or
-raises ``BadRequest`` naming the field at fault; ``build_search_body`` and
-``build_suggest_body`` give the one query body OpenSearch and Elasticsearch
-both run.
+raises ``BadRequest`` naming the field at fault; ``build_search_bodies`` and
+``build_suggest_body`` give the queries OpenSearch and Elasticsearch both run.
 """
 
 import math
@@ -266,12 +265,21 @@ def did_you_mean(request):
     }
 
 
-def build_search_body(request):
-    """One query for a results page: items (representatives), counts, highlights, spelling."""
+def matching_items(request):
+    return {"bool": {"must": [text_query(request)], "filter": [REPRESENTATIVE]}}
+
+
+def build_counts_body(request):
+    """The facet counts and the total. Without hits (size 0) the engine keeps the
+    answer in its request cache, so counts for a repeated search cost nothing."""
+    return {"query": matching_items(request), "aggs": facet_aggregations(request), "size": 0}
+
+
+def build_page_body(request):
+    """One page of items (representatives) with highlights and a spelling suggestion."""
     body = {
-        "query": {"bool": {"must": [text_query(request)], "filter": [REPRESENTATIVE]}},
+        "query": matching_items(request),
         "post_filter": {"bool": {"filter": filters_except(request)}},
-        "aggs": facet_aggregations(request),
         "sort": sort_clause(request),
         "track_total_hits": False,
         "from": (request.page - 1) * PAGE_SIZE,
@@ -284,6 +292,16 @@ def build_search_body(request):
         body["highlight"] = highlight(request)
         body["suggest"] = did_you_mean(request)
     return body
+
+
+def build_search_bodies(index, request):
+    """The multi-search (header, body lines) both engines run for one results page."""
+    return [
+        {"index": index, "request_cache": True},
+        build_counts_body(request),
+        {"index": index},
+        build_page_body(request),
+    ]
 
 
 def build_suggest_body(text, language):

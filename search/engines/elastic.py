@@ -16,7 +16,7 @@ from django.utils.functional import cached_property
 from search import mapping
 from search.documents import all_doc_ids, shown_version
 from search.engines.base import EngineUnavailable, Hit, SearchEngine, SearchResult
-from search.query import build_search_body, build_suggest_body, facet_buckets
+from search.query import build_search_bodies, build_suggest_body, facet_buckets
 
 logger = logging.getLogger(__name__)
 
@@ -90,8 +90,12 @@ class ElasticFamilyEngine(SearchEngine):
     # Searching -------------------------------------------------------------
 
     def search(self, request):
-        response = self.call(self.client.search, index=self.alias, body=build_search_body(request))
-        aggregations = response["aggregations"]
+        bodies = build_search_bodies(self.alias, request)
+        counts, response = self.call(self.client.msearch, body=bodies)["responses"]
+        for answer in (counts, response):
+            if "error" in answer:
+                raise EngineUnavailable(f"{self.name}: {str(answer['error'])[:500]}")
+        aggregations = counts["aggregations"]
         preferred = request.preferred_languages()
         return SearchResult(
             total=aggregations["total"]["doc_count"],
