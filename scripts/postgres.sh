@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Start Debian's PostgreSQL and make a role and database for the knowledge base.
-# Prints the DATABASE_URL to use. Installs the server first if it is missing.
+# Prints the DATABASE_URL to use and nothing else on stdout (progress and
+# PostgreSQL's own messages go to stderr). Installs the server if it is missing.
 set -euo pipefail
+cd /  # the postgres user may not be allowed into the checkout
 
 DB_NAME=${DB_NAME:-polarkb}
 DB_USER=${DB_USER:-polarkb}
@@ -38,7 +40,9 @@ create_role_and_database() {
     as_postgres "createdb -O $DB_USER $DB_NAME"
 }
 
-install_server
-start_cluster
-create_role_and_database
+{
+  install_server
+  start_cluster
+  create_role_and_database
+} >&2
 echo "postgres://$DB_USER:$DB_PASSWORD@127.0.0.1:5432/$DB_NAME"
