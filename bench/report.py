@@ -1,0 +1,215 @@
+"""The results as JSON and as a markdown table."""
+
+import json
+
+from bench.measure import summary
+
+QUERY_P95_TARGET_MS = 50
+INDEXING_TARGET_DOCS_PER_S = 2000
+HEADER = [
+    "engine and path", "indexing docs/s", "queries", "p50 ms", "p95 ms", "max ms",
+    "took p50 ms", "took p95 ms",
+]  # fmt: skip
+
+
+def engine_summary(records, keys):
+    result = {
+        "queries": len(records),
+        "zero_results": sum(1 for record in records if record.get("total") == 0),
+    }
+    for key in keys:
+        result[key] = summary(records, key)
+    result["by_kind"] = {
+        label: summary([r for r in records if match(r)], "wall_ms")
+        for label, match in (
+            ("text", lambda r: r["kind"] == "text"),
+            ("browse", lambda r: r["kind"] == "browse"),
+            ("0 filters", lambda r: r["filters"] == 0),
+            ("1 filter", lambda r: r["filters"] == 1),
+            ("2 filters", lambda r: r["filters"] == 2),
+            ("3 filters", lambda r: r["filters"] == 3),
+        )
+    }
+    return result
+
+
+def targets(results):
+    opensearch = results["engines"].get("opensearch")
+    if not opensearch:
+        return {}
+    p95 = opensearch["wall_ms"]["p95"]
+    rate = opensearch["index"]["adapter_docs_per_s"]
+    return {
+        "faceted_query_p95_ms": {
+            "target": QUERY_P95_TARGET_MS,
+            "measured": p95,
+            "met": p95 <= QUERY_P95_TARGET_MS,
+        },
+        "bulk_indexing_docs_per_s": {
+            "target": INDEXING_TARGET_DOCS_PER_S,
+            "measured": rate,
+            "met": rate >= INDEXING_TARGET_DOCS_PER_S,
+        },
+    }
+
+
+def write(results, json_path, markdown_path):
+    results["targets"] = targets(results)
+    json_path.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
+    text = markdown(results)
+    markdown_path.write_text(text)
+    return text
+
+
+# Markdown -----------------------------------------------------------------------------------
+
+
+def number(value, digits=0):
+    if value is None:
+        return "–"
+    return f"{value:,.{digits}f}"
+
+
+def timing_cells(stats):
+    if not stats:
+        return ["–", "–", "–"]
+    return [number(stats["p50"], 1), number(stats["p95"], 1), number(stats["max"], 1)]
+
+
+def took_cells(stats):
+    if not stats:
+        return ["–", "–"]
+    return [number(stats["p50"]), number(stats["p95"])]
+
+
+def row(cells):
+    return "| " + " | ".join(cells) + " |"
+
+
+def markdown(results):
+    machine, parameters = results["machine"], results["parameters"]
+    code = machine["code"]
+    changed = " with uncommitted changes in search/" if code["search_changed"] else ""
+    engines = results["engines"]
+    lines = [
+        f"## Search benchmark: {parameters['docs']:,} documents",
+        "",
+        f"{machine['cores']} cores ({machine['load_before']} load before), "
+        f"Python {machine['python']}, OpenSearch {machine.get('opensearch', '–')} "
+        f"(heap {machine.get('opensearch_heap_mb', '–')} MB), {parameters['database']}; "
+        f"{parameters['groups']:,} translation groups, mean document "
+        f"{parameters['mean_document_kb']} KB; {parameters['queries']} queries after "
+        f"{parameters['warmup']} warm-up, seed {parameters['seed']}; {results['generated']}; "
+        f"code {code['commit']}{changed}.",
+        "",
+        row(HEADER),
+        row(["---", "--:", "--:", "--:", "--:", "--:", "--:", "--:"]),
+    ]
+    lines.extend(engine_rows(engines, parameters))
+    lines.extend(["", *target_lines(results.get("targets", {})), *notes(engines)])
+    if "opensearch" in engines:
+        lines.extend(["", *breakdown(engines["opensearch"])])
+    return "\n".join(lines) + "\n"
+
+
+def engine_rows(engines, parameters):
+    rows = []
+    if "opensearch" in engines:
+        rows.extend(opensearch_rows(engines["opensearch"]))
+    if "database" in engines:
+        rows.append(database_row(engines["database"], parameters))
+    if "wagtail" in engines:
+        rows.extend(wagtail_rows(engines["wagtail"]))
+    return [row(cells) for cells in rows]
+
+
+def opensearch_rows(stats):
+    index, count = stats["index"], str(stats["queries"])
+    indexing = f"{number(index['adapter_docs_per_s'])} (raw node {number(index['raw_docs_per_s'])})"
+    end_to_end = [*timing_cells(stats["wall_ms"]), *took_cells(stats["took_ms"])]
+    client = [*timing_cells(stats["client_ms"]), "", ""]
+    return [
+        ["OpenSearch: service end to end", indexing, count, *end_to_end],
+        ["OpenSearch: client only, same body", "", count, *client],
+    ]
+
+
+def database_row(stats, parameters):
+    index = stats["index"]
+    indexing = (
+        f"{number(index['store_group_docs_per_s'])} store_group · "
+        f"{number(index['bulk_create_docs_per_s'])} bulk_create"
+    )
+    count = f"{stats['queries']} of {parameters['queries']}"
+    timings = [*timing_cells(stats["wall_ms"]), "–", "–"]
+    return ["Database: service end to end", indexing, count, *timings]
+
+
+def wagtail_rows(stats):
+    indexing, count = number(stats["index"]["docs_per_s"]), str(stats["queries"])
+    facets = [*timing_cells(stats["wall_ms"]), *took_cells(stats["took_ms"])]
+    with_page = [*timing_cells(stats["with_page_ms"]), "", ""]
+    return [
+        ["Plain Wagtail: 6 × .facet()", indexing, count, *facets],
+        ["Plain Wagtail: 6 × .facet() + results page", "", count, *with_page],
+    ]
+
+
+def target_lines(targets):
+    lines = []
+    if "faceted_query_p95_ms" in targets:
+        query = targets["faceted_query_p95_ms"]
+        lines.append(
+            f"- Target faceted query p95 ≤ {query['target']} ms (OpenSearch, end to end): "
+            f"{query['measured']} ms, **{'met' if query['met'] else 'NOT met'}**."
+        )
+    if "bulk_indexing_docs_per_s" in targets:
+        bulk = targets["bulk_indexing_docs_per_s"]
+        lines.append(
+            f"- Target bulk indexing ≥ {bulk['target']:,} docs/s (adapter rebuild): "
+            f"{bulk['measured']:,.0f} docs/s, **{'met' if bulk['met'] else 'NOT met'}**."
+        )
+    return lines
+
+
+def notes(engines):
+    lines = []
+    if "opensearch" in engines:
+        fallbacks = engines["opensearch"]["fallbacks"]
+        lines.append(
+            "- OpenSearch took = the engine's own `took` for the same body sent straight to the "
+            f"client; service answers that fell back to the database: {fallbacks}; queries "
+            f"with no results: {engines['opensearch']['zero_results']}."
+        )
+    if "database" in engines:
+        db = engines["database"]
+        lines.append(
+            f"- Database engine: {db['queries']} queries ran in the time budget of "
+            f"{db['budget_seconds']:.0f} s; indexing: store_group on the first "
+            f"{db['index']['store_group_docs']:,} documents (autocommit, as "
+            "rebuild_database_copy), bulk_create for the rest."
+        )
+    if "wagtail" in engines:
+        lines.append(
+            "- Plain Wagtail: modelsearch's OpenSearch 3 backend, one request per facet "
+            "(took = sum of the six); counts per language version (not collapsed), "
+            "not disjunctive, top 10 values per facet; no language preference, no highlight, "
+            "no suggestion."
+        )
+    return lines
+
+
+def breakdown(opensearch):
+    by_kind = opensearch["by_kind"]
+    lines = [
+        "OpenSearch end to end by query kind (ms):",
+        "",
+        row(["kind", *by_kind]),
+        row(["---"] + ["--:"] * len(by_kind)),
+        row(["p50"] + [number(s["p50"], 1) if s else "–" for s in by_kind.values()]),
+        row(["p95"] + [number(s["p95"], 1) if s else "–" for s in by_kind.values()]),
+        "",
+        f"Request checking (parse_request, part of end to end): p50 "
+        f"{opensearch['parse_ms']['p50']} ms, p95 {opensearch['parse_ms']['p95']} ms.",
+    ]
+    return lines
