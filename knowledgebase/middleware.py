@@ -58,6 +58,13 @@ class RememberLanguageMiddleware:
         cookie = settings.LANGUAGE_COOKIE_NAME
         if language and response.status_code == 200 and request.COOKIES.get(cookie) != language:
             response.set_cookie(
-                cookie, language, max_age=settings.LANGUAGE_COOKIE_AGE, samesite="Lax"
+                cookie,
+                language,
+                max_age=settings.LANGUAGE_COOKIE_AGE,
+                path=settings.LANGUAGE_COOKIE_PATH,
+                domain=settings.LANGUAGE_COOKIE_DOMAIN,
+                secure=settings.LANGUAGE_COOKIE_SECURE,
+                httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+                samesite=settings.LANGUAGE_COOKIE_SAMESITE,
             )
         return response

@@ -10,12 +10,7 @@ TTL = 60  # seconds; bounds staleness where processes do not share a cache
 def cached_vocabulary(name, build):
     """The cached value of ``build()`` until vocabulary_changed() is called."""
     version = cache.get_or_set(VERSION_KEY, 1, None)
-    key = f"search-vocabulary:{version}:{name}"
-    value = cache.get(key)
-    if value is None:
-        value = build()
-        cache.set(key, value, TTL)
-    return value
+    return cache.get_or_set(f"search-vocabulary:{version}:{name}", build, TTL)
 
 
 def vocabulary_changed():

@@ -5,10 +5,7 @@ from elastic_transport import ConnectionTimeout
 from elasticsearch import ApiError, Elasticsearch
 from elasticsearch.helpers import bulk
 
-from search.engines.elastic import (
-    INDEXING_TIMEOUT,
-    ElasticFamilyEngine,
-)
+from search.engines.elastic import INDEXING_TIMEOUT, ElasticFamilyEngine
 
 
 class ElasticsearchEngine(ElasticFamilyEngine):

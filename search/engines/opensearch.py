@@ -4,10 +4,7 @@ from opensearchpy import OpenSearch
 from opensearchpy import exceptions as errors
 from opensearchpy.helpers import bulk
 
-from search.engines.elastic import (
-    INDEXING_TIMEOUT,
-    ElasticFamilyEngine,
-)
+from search.engines.elastic import CONNECTIONS_PER_NODE, INDEXING_TIMEOUT, ElasticFamilyEngine
 
 
 class OpenSearchEngine(ElasticFamilyEngine):
@@ -20,7 +17,13 @@ class OpenSearchEngine(ElasticFamilyEngine):
     )
 
     def make_client(self):
-        return OpenSearch(self.urls, timeout=self.timeout, max_retries=0, retry_on_timeout=False)
+        return OpenSearch(
+            self.urls,
+            timeout=self.timeout,
+            max_retries=0,
+            retry_on_timeout=False,
+            pool_maxsize=CONNECTIONS_PER_NODE,
+        )
 
     def send_bulk(self, actions, require_alias):
         _done, failures = bulk(
