@@ -1,5 +1,6 @@
 from .base import KnowledgePage, MemberContentPage
 from .browse import RegionIndexPage, TopicIndexPage
+from .glossary import GlossaryTerm
 from .guides import GuideIndexPage, GuidePage, Licence, Maturity
 from .lessons import LessonIndexPage, LessonPage
 from .members import MemberIndexPage, MemberKind, MemberPage
@@ -7,6 +8,7 @@ from .outputs import OutputIndexPage, OutputKind, OutputPage
 from .taxonomy import Region, Topic
 
 __all__ = [
+    "GlossaryTerm",
     "GuideIndexPage",
     "GuidePage",
     "KnowledgePage",
