@@ -25,12 +25,16 @@ class HeadingValue(blocks.StructValue):
 class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("Heading"), max_length=160)
     level = blocks.ChoiceBlock(
-        choices=[("h2", _("Section")), ("h3", _("Subsection"))], default="h2", label=_("Level")
+        choices=[("h2", _("Section")), ("h3", _("Subsection"))],
+        default="h2",
+        label=_("Level"),
+        search_index=False,
     )
     anchor = blocks.CharBlock(
         required=False,
         max_length=80,
         label=_("Anchor"),
+        search_index=False,
         help_text=_("Optional link target; made from the heading when empty."),
     )
 
@@ -87,6 +91,7 @@ class CalloutBlock(blocks.StructBlock):
         choices=[("warning", _("Warning")), ("note", _("Note")), ("tip", _("Tip"))],
         default="warning",
         label=_("Kind"),
+        search_index=False,
     )
     title = blocks.CharBlock(required=False, label=_("Title"), max_length=160)
     text = blocks.RichTextBlock(features=["bold", "italic", "link", "ul"], label=_("Text"))
@@ -135,6 +140,7 @@ class QuoteBlock(blocks.StructBlock):
         max_length=12,
         label=_("Language of the quote"),
         help_text=_("Language code if it differs from the page, e.g. 'en' or 'kl'."),
+        search_index=False,
     )
 
     class Meta:

@@ -11,14 +11,14 @@ title suggestions as the reader types.
 """
 
 from django.conf import settings
-from django.utils.html import strip_tags
+from django.utils import translation
 from django.utils.text import normalize_newlines
 
-from wagtail.blocks import StreamValue, StructValue
-from wagtail.blocks.list_block import ListValue
+from wagtail.blocks import StreamValue
 from wagtail.models import Page
-from wagtail.rich_text import RichText
+from wagtail.search import index
 
+from knowledgebase.blocks import HeadingBlock
 from knowledgebase.models import (
     GuidePage,
     KnowledgePage,
@@ -85,15 +85,11 @@ def build_group_documents(translation_key):
         for page in pages
     ]
     representative = documents[0]
-    representative["tags"] = " ".join(facet_labels_text(facets, pages))
+    representative["tags"] = " ".join(facet_labels_text(facets))
     for page in pages:
         for name, value in page_texts(page).items():
             representative[f"{name}_{page.locale.language_code}"] = value
     return documents
-
-
-def version_card(page):
-    return {"title": page.title, "url": page.get_url(), "summary": page.summary}
 
 
 def group_facets(page):
@@ -129,31 +125,37 @@ def member_keys(page):
     return []
 
 
-def facet_labels_text(facets, pages):
-    """Names of the group's topics, regions and members in each of its languages."""
-    words = []
-    for page in pages:
-        locale = page.locale
-        words.extend(Topic.labels(facets["topics"], locale).values())
-        words.extend(Region.labels(facets["regions"], locale).values())
-    words.extend(MemberPage.names_for_keys(facets["members"]))
-    return sorted(set(words))
+def facet_labels_text(facets):
+    """Names of the group's topics and regions in every language, and of its members,
+    so a reader finds an item by a topic's name in their language whatever its own."""
+    words = set(MemberPage.names_for_keys(facets["members"]))
+    words.update(Topic.objects.filter(key__in=facets["topics"]).values_list("name", flat=True))
+    words.update(Region.objects.filter(key__in=facets["regions"]).values_list("name", flat=True))
+    return sorted(words)
 
 
 def page_texts(page):
-    """Title, summary, headings and body text of one page, for full-text search."""
+    """Title, summary, headings and body text of one page, for full-text search.
+
+    The text is what the page's ``search_fields`` give through Wagtail's own
+    ``get_searchable_content`` hooks (rich text as plain text with words kept
+    apart, choice values left out), with any label in the page's own language.
+    """
     headings, body = [], []
-    if isinstance(page, GuidePage):
-        for block in page.body:
-            target = headings if block.block_type == "heading" else body
-            target.extend(strings_in(block.value))
-        body.append(page.audience)
-    elif isinstance(page, LessonPage):
-        body.extend(strip_tags(html) for _heading, html in page.sections())
-    elif isinstance(page, MemberPage):
-        body.extend([page.acronym, page.funding_programme, strip_tags(page.description)])
-    elif isinstance(page, OutputPage):
-        body.extend([page.get_kind_display(), page.custodian, page.access_notes])
+    with translation.override(page.locale.language_code):
+        for search_field in page.get_search_fields():
+            if not isinstance(search_field, index.SearchField) or search_field.field_name in (
+                "title",
+                "summary",
+            ):
+                continue
+            value = getattr(page, search_field.field_name, None)
+            if isinstance(value, StreamValue):
+                for block in value:
+                    target = headings if isinstance(block.block, HeadingBlock) else body
+                    target.extend(block.block.get_searchable_content(block.value))
+            else:
+                body.extend(searchable_strings(search_field.get_value(page)))
     title = f"{page.title} ({page.acronym})" if getattr(page, "acronym", "") else page.title
     return {
         "title": title,
@@ -163,32 +165,16 @@ def page_texts(page):
     }
 
 
-def strings_in(value):
-    """Every piece of text in a block value (rich text without its markup)."""
-    if isinstance(value, RichText):
-        return [strip_tags(value.source)]
+def searchable_strings(value):
+    if not value:
+        return []
     if isinstance(value, str):
-        return [strip_tags(value)]
-    if isinstance(value, StructValue | dict):
-        return [text for item in value.values() for text in strings_in(item)]
-    if isinstance(value, StreamValue.StreamChild):
-        return strings_in(value.value)
-    if isinstance(value, list | tuple | StreamValue | ListValue):
-        return [text for item in value for text in strings_in(item)]
-    return []
+        return [value]
+    return [str(item) for item in value if item]
 
 
 def clean(text):
     return " ".join(normalize_newlines(text).split())
-
-
-def all_text(document):
-    """All the text of a group (on its representative), for the database engine."""
-    parts = [document.get("tags", "")]
-    parts.extend(
-        value for key, value in document.items() if key.rpartition("_")[0] in TEXT_FIELDS and value
-    )
-    return " ".join(parts)
 
 
 def shown_version(document, preferred_languages):

@@ -1,47 +1,27 @@
 """Settings and mappings of the knowledge index (OpenSearch and Elasticsearch alike).
 
-Each language gets its own analysed fields: stop words and a stemmer where the
-engines have them (stemming "isbjørnen" to "isbjørn", French elision and
-plurals); for Icelandic, Kalaallisut, Northern Sámi and Inuktitut, which have
-none, a standard tokenizer with lower-casing only. Every analyzer also folds
-accents after the stop words, so a reader without the special letters on the
-keyboard still finds "hélicoptère" as "helicoptere" and "Sápmi" as "sapmi".
+Each language gets its own analysed fields: the stop words of search/analysis.py
+and the Snowball stemmer where the language has one ("isbjørnen" and "isbjørn"
+share a stem, French elision and plurals are undone), then accent folding, so
+a reader without the special letters on the keyboard still finds "hélicoptère"
+as "helicoptere". Icelandic, Kalaallisut, Northern Sámi and Inuktitut are
+folded only. The database engine analyses text with the same lists and
+stemmers (search/analysis.py), so both give the same words the same meaning.
+
+``words`` holds every word of an item as written (folded, not stemmed): typo
+tolerance and did-you-mean work on it.
 """
 
 from django.conf import settings
 
+from search import analysis
 from search.documents import TEXT_FIELDS
 
-# language code -> (stop words, stemmer) of the engines' analysis module
-LANGUAGE_ANALYSIS = {
-    "en": ("_english_", "english"),
-    "fr": ("_french_", "light_french"),
-    "de": ("_german_", "light_german"),
-    "nb": ("_norwegian_", "norwegian"),
-    "sv": ("_swedish_", "light_swedish"),
-    "fi": ("_finnish_", "light_finnish"),
-    "da": ("_danish_", "danish"),
-}
-FRENCH_ELIDED = [
-    "l",
-    "m",
-    "t",
-    "qu",
-    "n",
-    "s",
-    "j",
-    "d",
-    "c",
-    "jusqu",
-    "quoiqu",
-    "lorsqu",
-    "puisqu",
-]
 FOLDED = "folded"
 FIELD_BOOSTS = {"title": 4, "summary": 2, "headings": 1.5, "body": 1}
 TAGS_BOOST = 1.5
+PHRASE_FIELDS = ("title", "summary", "headings")  # the fields with positions
 LIVE_SETTINGS = {"refresh_interval": "1s", "translog.durability": "request"}
-SPELLING_SOURCES = ("title", "summary", "headings")  # body words would slow indexing down
 FACET_FIELDS = {
     "topic": "topics",
     "member": "members",
@@ -57,17 +37,31 @@ def language_codes():
 
 
 def analyzer_for(language_code):
-    return f"text_{language_code}" if language_code in LANGUAGE_ANALYSIS else FOLDED
+    return f"text_{language_code}" if language_code in analysis.STEMMERS else FOLDED
+
+
+def text_fields(language_code, names=TEXT_FIELDS):
+    """Field names with their boosts, e.g. 'title_fr^4'."""
+    return [f"{name}_{language_code}^{FIELD_BOOSTS[name]}" for name in names]
 
 
 def language_analysis():
     """Stop-word and stemmer filters, and one analyzer per language that has them."""
-    filters = {"fr_elision": {"type": "elision", "articles": FRENCH_ELIDED, "articles_case": True}}
+    filters = {
+        "fr_elision": {
+            "type": "elision",
+            "articles": list(analysis.FRENCH_ELIDED),
+            "articles_case": True,
+        }
+    }
     analyzers = {}
-    for code, (stopwords, stemmer) in LANGUAGE_ANALYSIS.items():
-        filters[f"{code}_stop"] = {"type": "stop", "stopwords": stopwords}
+    for code, stemmer in analysis.ENGINE_STEMMERS.items():
+        filters[f"{code}_stop"] = {
+            "type": "stop",
+            "stopwords": sorted(analysis.STOP_WORDS.get(code, ())),
+        }
         filters[f"{code}_stem"] = {"type": "stemmer", "language": stemmer}
-        chain = ["lowercase", f"{code}_stop", "asciifolding", f"{code}_stem"]
+        chain = ["lowercase", f"{code}_stop", f"{code}_stem", "asciifolding"]
         if code == "fr":
             chain.insert(0, "fr_elision")
         analyzers[analyzer_for(code)] = {"tokenizer": "standard", "filter": chain}
@@ -82,7 +76,6 @@ def index_settings():
     """A new index, set up for a fast bulk load (see LIVE_SETTINGS for afterwards)."""
     filters, analyzers = language_analysis()
     analyzers[FOLDED] = {"tokenizer": "standard", "filter": ["lowercase", "asciifolding"]}
-    analyzers["spelling"] = {"tokenizer": "standard", "filter": ["lowercase"]}
     return {
         "settings": {
             "number_of_shards": 1,
@@ -110,7 +103,7 @@ def properties():
         "suggest": {"type": "text", "analyzer": FOLDED},  # titles, matched as typed
         "translations": keyword,
         "versions": {"type": "object", "enabled": False},
-        "tags": {"type": "text", "analyzer": FOLDED, "copy_to": "spelling"},
+        "tags": {"type": "text", "analyzer": FOLDED, "copy_to": "words"},
         "type": keyword,
         "topics": keyword,
         "regions": keyword,
@@ -118,14 +111,14 @@ def properties():
         "year": keyword,
         "published": {"type": "date"},
         "last_reviewed": {"type": "date"},
-        "spelling": {"type": "text", "analyzer": "spelling"},
+        # Every word as written: enough for typo tolerance and spelling, so no
+        # frequencies, positions or norms.
+        "words": {"type": "text", "analyzer": FOLDED, "index_options": "docs", "norms": False},
     }
     for name in TEXT_FIELDS:
         for code in language_codes():
-            field = {"type": "text", "analyzer": analyzer_for(code)}
-            if name in SPELLING_SOURCES:
-                field["copy_to"] = "spelling"
-            else:  # no phrase queries run on bodies: term frequencies are enough
+            field = {"type": "text", "analyzer": analyzer_for(code), "copy_to": "words"}
+            if name not in PHRASE_FIELDS:  # no phrase queries run on bodies
                 field["index_options"] = "freqs"
             fields[f"{name}_{code}"] = field
     return fields

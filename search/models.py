@@ -24,7 +24,12 @@ class IndexedDocument(models.Model):
     page_id = models.IntegerField(db_index=True)
     title = models.CharField(max_length=255)
     facets = models.JSONField(help_text="Facet values and dates, small enough to scan.")
-    search_text = models.TextField(help_text="Folded, lower-cased text of the group.")
+    search_text = models.TextField(
+        help_text="Every indexed form and written word of the group, space-padded."
+    )
+    field_terms = models.JSONField(
+        default=dict, help_text="The indexed forms of each field, in order (for ranking)."
+    )
     data = models.JSONField(help_text="The whole document as the engines index it.")
     updated_at = models.DateTimeField(auto_now=True)
 

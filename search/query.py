@@ -12,17 +12,35 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.utils.translation import gettext as _
 
-from search import mapping
+from search import analysis, mapping
+from search.concepts import units_for
 
 PAGE_SIZE = 10
 MAX_QUERY_LENGTH = 1000
-MAX_QUERY_TERMS = 16  # fields x terms must stay under the engines' clause limit (1024)
+# Words searched (after stop words) and other-language names brought in: together they
+# keep a query under the engines' limit of 1,024 clauses, however long the text.
+MAX_QUERY_WORDS = 8
+MAX_EXPANSIONS = 16
 MAX_PAGE = 1000
 SORTS = ("relevance", "newest", "reviewed")
 TYPES = ("guide", "lesson", "member", "output")
 FACETS = tuple(mapping.FACET_FIELDS)
 YEAR = re.compile(r"\d{4}")
 SUGGESTION_LIMIT = 8
+
+# Relevance: a word found as written (or by its stem) counts fully, a word found
+# only with a typo corrected, or through a concept's name in another language, less;
+# all the words in a title or as a phrase add to the score.
+FUZZY_BOOST = 0.4
+EXPANSION_BOOST = 0.5
+PHRASE_BOOST = 2
+TITLE_BOOST = 2
+PHRASE_SLOP = 2
+FUZZINESS = "AUTO:4,8"  # no edit below 4 letters, one from 4, two from 8
+FUZZY_EXPANSIONS = 20
+# Short queries need every word, longer ones most: up to 2 units all, 3-5 all but
+# one, more than 5 three quarters (the engines' minimum_should_match syntax).
+MINIMUM_SHOULD_MATCH = "2<-1 5<75%"
 
 # Tie-breakers for title suggestions, which collapse the versions of an item:
 # the reader's language first, then the source.
@@ -98,12 +116,21 @@ class SearchRequest:
         return int(value)
 
     @property
-    def terms(self):
-        return self.query.split()[:MAX_QUERY_TERMS]
+    def words(self):
+        """The words searched for: stop words left out (unless that leaves none), bounded."""
+        typed = analysis.words(self.query)
+        kept = [
+            word
+            for word in typed
+            if not analysis.is_stop_word(word, self.language)
+            and not analysis.is_stop_word(word, settings.LANGUAGE_CODE)
+        ]
+        return (kept or typed)[:MAX_QUERY_WORDS]
 
     @property
-    def match_text(self):
-        return " ".join(self.terms)
+    def units(self):
+        """The words grouped by the concepts they name (see search/concepts.py)."""
+        return units_for(self.words, MAX_EXPANSIONS)
 
     @property
     def effective_sort(self):
@@ -119,6 +146,18 @@ class SearchRequest:
 
     def with_page(self, page):
         return SearchRequest(self.query, self.filters, self.sort, page, self.language)
+
+    def with_query(self, query):
+        return SearchRequest(query, self.filters, self.sort, 1, self.language)
+
+
+def required_units(count):
+    """How many of ``count`` units an item must match (MINIMUM_SHOULD_MATCH in Python)."""
+    if count <= 2:
+        return count
+    if count <= 5:
+        return count - 1
+    return math.floor(count * 0.75)
 
 
 def pages_for(total):
@@ -137,37 +176,103 @@ def filters_except(request, excluded=None):
     ]
 
 
-def text_query(request):
-    if not request.terms:
-        return {"match_all": {}}
-    fields = [
-        f"{name}_{code}^{boost}"
-        for name, boost in mapping.FIELD_BOOSTS.items()
-        for code in mapping.language_codes()
-    ]
+def all_text_fields():
+    fields = [field for code in mapping.language_codes() for field in mapping.text_fields(code)]
+    return [*fields, f"tags^{mapping.TAGS_BOOST}"]
+
+
+def word_query(word):
+    """A word in any field of any language (by its stem), or with a typo corrected."""
     return {
         "bool": {
             "should": [
-                {
-                    "multi_match": {
-                        "query": request.match_text,
-                        "fields": fields,
-                        "type": "best_fields",
-                        "operator": "and",
-                        "tie_breaker": 0.3,
-                    }
-                },
+                {"multi_match": {"query": word, "fields": all_text_fields(), "tie_breaker": 0.3}},
                 {
                     "match": {
-                        "tags": {
-                            "query": request.match_text,
-                            "operator": "and",
-                            "boost": mapping.TAGS_BOOST,
+                        "words": {
+                            "query": word,
+                            "fuzziness": FUZZINESS,
+                            "prefix_length": 1,
+                            "max_expansions": FUZZY_EXPANSIONS,
+                            "boost": FUZZY_BOOST,
                         }
                     }
                 },
+            ]
+        }
+    }
+
+
+def name_query(language, name):
+    """A concept's name in its own language, all its words anywhere in the item."""
+    return {
+        "multi_match": {
+            "query": name,
+            "fields": [*mapping.text_fields(language), "tags"],
+            "type": "cross_fields",
+            "operator": "and",
+            "boost": EXPANSION_BOOST,
+        }
+    }
+
+
+def unit_query(unit):
+    typed = [word_query(word) for word in unit.words]
+    as_typed = typed[0] if len(typed) == 1 else {"bool": {"must": typed}}
+    if not unit.expansions:
+        return as_typed
+    names = [name_query(language, name) for language, name in unit.expansions]
+    return {"bool": {"should": [as_typed, *names]}}
+
+
+def ranking_bonuses(words):
+    """All the words as a phrase, and all of them in a title, rank an item higher."""
+    text = " ".join(words)
+    bonuses = [
+        {
+            "multi_match": {
+                "query": text,
+                "fields": [f"title_{code}" for code in mapping.language_codes()],
+                "operator": "and",
+                "boost": TITLE_BOOST,
+            }
+        }
+    ]
+    if len(words) > 1:
+        phrase_fields = [
+            field
+            for code in mapping.language_codes()
+            for field in mapping.text_fields(code, mapping.PHRASE_FIELDS)
+        ]
+        bonuses.append(
+            {
+                "multi_match": {
+                    "query": text,
+                    "fields": phrase_fields,
+                    "type": "phrase",
+                    "slop": PHRASE_SLOP,
+                    "boost": PHRASE_BOOST,
+                }
+            }
+        )
+    return bonuses
+
+
+def text_query(request):
+    units = request.units
+    if not units:
+        return {"match_all": {}}
+    return {
+        "bool": {
+            "must": [
+                {
+                    "bool": {
+                        "should": [unit_query(unit) for unit in units],
+                        "minimum_should_match": MINIMUM_SHOULD_MATCH,
+                    }
+                }
             ],
-            "minimum_should_match": 1,
+            "should": ranking_bonuses(request.words),
         }
     }
 
@@ -249,17 +354,18 @@ def highlight(request):
 
 
 def did_you_mean(request):
+    """Corrections for words the index does not know at all (the service shows one
+    only if it finds more than the query as typed)."""
     return {
-        "text": request.match_text,
+        "text": " ".join(request.words),
         "did_you_mean": {
-            "phrase": {
-                "field": "spelling",
-                "gram_size": 1,
+            "term": {
+                "field": "words",
+                "suggest_mode": "missing",
+                "max_edits": 2,
+                "prefix_length": 1,
+                "min_word_length": 4,
                 "size": 1,
-                "max_errors": 2,
-                "direct_generator": [
-                    {"field": "spelling", "suggest_mode": "always", "min_word_length": 3}
-                ],
             }
         },
     }
@@ -288,10 +394,17 @@ def build_page_body(request):
     }
     if request.effective_sort != "relevance":
         body["track_scores"] = True  # the score still breaks ties
-    if request.terms:
+    if request.words:
         body["highlight"] = highlight(request)
         body["suggest"] = did_you_mean(request)
     return body
+
+
+def build_count_body(request):
+    """Only the number of items a search finds (to check a spelling correction)."""
+    query = matching_items(request)
+    query["bool"]["filter"] = [*query["bool"]["filter"], *filters_except(request)]
+    return {"query": query}
 
 
 def build_search_bodies(index, request):

@@ -22,11 +22,11 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from django_tasks import task
 
-from knowledgebase.models import MemberPage, Region, Topic
+from knowledgebase.models import GlossaryTerm, MemberPage, Region, Topic
 from search.cache import vocabulary_changed
-from search.documents import INDEXED_MODELS, all_text, build_group_documents
+from search.documents import INDEXED_MODELS, build_group_documents
 from search.engines.base import EngineUnavailable
-from search.engines.database import searchable_text
+from search.engines.database import index_terms
 from search.models import IndexedDocument, PendingIndexUpdate
 
 logger = logging.getLogger(__name__)
@@ -50,6 +50,7 @@ def store_group(translation_key, documents):
         doc_id__in=[document["id"] for document in documents]
     ).delete()
     for document in documents:
+        search_text, field_terms = index_terms(document)
         IndexedDocument.objects.update_or_create(
             doc_id=document["id"],
             defaults={
@@ -59,7 +60,8 @@ def store_group(translation_key, documents):
                 "page_id": document["page_id"],
                 "title": document["title"][:255],
                 "facets": {key: document[key] for key in FACET_KEYS},
-                "search_text": searchable_text(all_text(document)),
+                "search_text": search_text,
+                "field_terms": field_terms,
                 "data": document,
             },
         )
@@ -237,6 +239,10 @@ def on_taxonomy_changed(sender, instance, **kwargs):
     reindex_groups(groups_tagged_with(field, sender.descendant_keys(instance.key)))
 
 
+def on_glossary_changed(sender, instance, **kwargs):
+    vocabulary_changed()
+
+
 def connect():
     for model in INDEXED_MODELS:
         page_published.connect(on_page_changed, sender=model)
@@ -248,3 +254,5 @@ def connect():
     for model in (Topic, Region):
         post_save.connect(on_taxonomy_changed, sender=model)
         post_delete.connect(on_taxonomy_changed, sender=model)
+    for signal in (post_save, post_delete):  # search expands queries with glossary names
+        signal.connect(on_glossary_changed, sender=GlossaryTerm)

@@ -111,6 +111,7 @@ class GuidePage(MemberContentPage):
 
     search_fields = MemberContentPage.search_fields + [
         index.SearchField("body"),
+        index.SearchField("audience"),
         index.FilterField("maturity"),
     ]
 

@@ -84,6 +84,7 @@ class MemberPage(KnowledgePage):
         index.SearchField("acronym", boost=3),
         index.AutocompleteField("acronym"),
         index.SearchField("description"),
+        index.SearchField("funding_programme"),
         index.FilterField("kind"),
     ]
 

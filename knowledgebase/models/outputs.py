@@ -74,6 +74,7 @@ class OutputPage(MemberContentPage):
     search_fields = MemberContentPage.search_fields + [
         index.SearchField("custodian"),
         index.SearchField("access_notes"),
+        index.SearchField("kind_label"),
         index.FilterField("kind"),
     ]
 
@@ -83,6 +84,10 @@ class OutputPage(MemberContentPage):
 
     class Meta:
         verbose_name = _("legacy output")
+
+    def kind_label(self):
+        """The kind in the active language (indexed in the page's own language)."""
+        return self.get_kind_display()
 
     @property
     def identifier_kind(self):

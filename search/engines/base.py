@@ -28,6 +28,16 @@ class SearchEngine:
         """Run a SearchRequest; returns a SearchResult or raises EngineUnavailable."""
         raise NotImplementedError
 
+    def count(self, request):
+        """How many items a SearchRequest finds."""
+        raise NotImplementedError
+
+    def honest_suggestion(self, request, total, correction):
+        """The correction, if it changes the query and finds more than it."""
+        if not correction or correction.lower() == " ".join(request.words).lower():
+            return None
+        return correction if self.count(request.with_query(correction)) > total else None
+
     def suggest(self, text, language):
         """Title completions: a list of documents (title, url, type, locale)."""
         raise NotImplementedError

@@ -1,46 +1,209 @@
-"""The zero-setup engine: the same documents and result shape, answered by the database.
+"""The zero-setup engine: the same documents, relevance model and result shape,
+answered by the database.
 
-It matches text without language analysis (every word must appear, accents
-folded), ranks matches in the title first, counts facets in Python over the
-matching items' representative documents and marks the first match for
-highlighting. It is the default for ``make run`` and the fallback when a
-remote engine is down; large sites want a real engine.
+Each representative document keeps its words as indexed forms (stop words
+out, Snowball stems, folded; search/analysis.py), per field and all together
+(``IndexedDocument.field_terms`` and ``search_text``). A query's units
+(search/concepts.py) become SQL conditions on whole words: a word by any of its
+stems or, with a typo, by a known word one or two edits away; a concept by its
+names in other languages. Items are ranked in Python with the field weights
+of the remote engines. It is the default for ``make run`` and the fallback
+when a remote engine is down; large sites want a real engine.
 """
 
-import difflib
 import html
-import re
-import unicodedata
 from collections import Counter
+from functools import reduce
+from operator import add, and_, or_
+
+from django.conf import settings
+from django.db.models import Case, Q, Value, When
 
 from search import mapping
+from search.analysis import WORD, analyze, fold, stem, words
 from search.cache import cached_vocabulary
-from search.documents import shown_version
+from search.documents import TEXT_FIELDS, shown_version
 from search.engines.base import Hit, SearchEngine, SearchResult
 from search.models import IndexedDocument
-from search.query import PAGE_SIZE, SUGGESTION_LIMIT
+from search.query import (
+    EXPANSION_BOOST,
+    FUZZY_BOOST,
+    PAGE_SIZE,
+    PHRASE_BOOST,
+    SUGGESTION_LIMIT,
+    TITLE_BOOST,
+    required_units,
+)
 
 SNIPPET_LENGTH = 180
-WORD = re.compile(r"\w{3,}")
-ANY_WORD = re.compile(r"\w+")
+FIELD_WEIGHTS = {**mapping.FIELD_BOOSTS, "tags": mapping.TAGS_BOOST}
 
 
-def fold(text):
-    """Lower-case and drop accents, as the engines' folded fields do."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
+def language_codes():
+    return [code for code, _name in settings.LANGUAGES]
+
+
+# Indexing ------------------------------------------------------------------------
+
+
+def index_terms(document):
+    """(search_text, field_terms) of a representative document: every indexed form
+    and written word padded with spaces, and the indexed forms of each field in order."""
+    field_terms = {
+        name: " ".join(
+            token
+            for code in language_codes()
+            for token in analyze(document.get(f"{name}_{code}") or "", code)
+        )
+        for name in TEXT_FIELDS
+    }
+    field_terms["tags"] = " ".join(analyze(document.get("tags", ""), ""))
+    written = {
+        fold(word)
+        for name in TEXT_FIELDS
+        for code in language_codes()
+        for word in words(document.get(f"{name}_{code}") or "")
+    }
+    tokens = set(" ".join(field_terms.values()).split()) | written
+    return f" {' '.join(sorted(tokens))} ", field_terms
+
+
+# Matching ------------------------------------------------------------------------
+
+
+def max_edits(word):
+    """Typos tolerated: none below 4 letters, one from 4, two from 8 (as FUZZINESS)."""
+    return 0 if len(word) < 4 else 1 if len(word) < 8 else 2
+
+
+def edit_distance(a, b, limit):
+    """Optimal string alignment distance, or limit + 1 once it is sure to exceed it."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous2, previous = None, list(range(len(b) + 1))
+    for i, char_a in enumerate(a, start=1):
+        current = [i]
+        for j, char_b in enumerate(b, start=1):
+            cost = char_a != char_b
+            value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and char_a == b[j - 2] and a[i - 2] == char_b:
+                value = min(value, previous2[j - 2] + 1)
+            current.append(value)
+        if min(current) > limit:
+            return limit + 1
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+def vocabulary():
+    """{first letter: known words}: what typos are corrected to."""
+
+    def build():
+        by_letter = {}
+        rows = IndexedDocument.objects.filter(is_representative=True)
+        for text in rows.values_list("search_text", flat=True).iterator():
+            for token in text.split():
+                by_letter.setdefault(token[0], set()).add(token)
+        return by_letter
+
+    return cached_vocabulary("words", build)
+
+
+def close_words(word, known):
+    """Known words within the edits a word of its length may have, same first letter."""
+    limit = max_edits(word)
+    if not limit:
+        return set()
+    candidates = known.get(word[0], ())
+    return {other for other in candidates if edit_distance(word, other, limit) <= limit}
+
+
+class WordForms:
+    """The forms a query word is found by: exactly (any language's stem, or as
+    written) or with a typo corrected."""
+
+    def __init__(self, word, known):
+        folded = fold(word)
+        self.exact = {stem(word, code) for code in language_codes()} | {folded}
+        self.fuzzy = close_words(folded, known) - self.exact
+
+    @property
+    def all(self):
+        return self.exact | self.fuzzy
+
+
+def closest_known(word, known):
+    """The word itself if the index knows it (by any form), else the closest known word."""
+    folded = fold(word)
+    if any(form in known.get(form[:1], ()) for form in WordForms(word, {}).exact):
+        return folded
+    limit = max_edits(folded)
+    distances = ((edit_distance(folded, other, limit), other) for other in known.get(folded[0], ()))
+    candidates = [(distance, other) for distance, other in distances if distance <= limit]
+    return min(candidates)[1] if candidates else folded
+
+
+def contains(token):
+    return Q(search_text__contains=f" {token} ")
+
+
+def any_of(tokens):
+    return reduce(or_, (contains(token) for token in sorted(tokens)))
+
+
+def all_of(conditions):
+    return reduce(and_, conditions)
+
+
+class UnitMatcher:
+    """One unit of the query: its words' forms and its names in other languages."""
+
+    def __init__(self, unit, known):
+        self.words = [WordForms(word, known) for word in unit.words]
+        self.names = [tuple(analyze(name, language)) for language, name in unit.expansions]
+        self.names = [name for name in self.names if name]
+
+    def condition(self):
+        as_typed = all_of([any_of(forms.all) for forms in self.words])
+        names = [all_of([contains(token) for token in name]) for name in self.names]
+        return reduce(or_, [as_typed, *names])
+
+    def score(self, fields):
+        """Each word's best field, or a name's best field at a lower weight."""
+        typed = sum(best_field(fields, forms.exact, forms.fuzzy) for forms in self.words)
+        names = [
+            EXPANSION_BOOST * FIELD_WEIGHTS[field]
+            for name in self.names
+            for field, tokens in fields.items()
+            if tokens >= set(name)
+        ]
+        return max([typed, *names])
+
+
+def best_field(fields, exact, fuzzy):
+    scores = [0.0]
+    for name, tokens in fields.items():
+        if tokens & exact:
+            scores.append(FIELD_WEIGHTS[name])
+        elif tokens & fuzzy:
+            scores.append(FIELD_WEIGHTS[name] * FUZZY_BOOST)
+    return max(scores)
+
+
+def in_sequence(tokens, forms):
+    """True if the words appear one after another (stop words aside) in the tokens."""
+    for start in range(len(tokens) - len(forms) + 1):
+        if all(tokens[start + i] in forms[i].exact for i in range(len(forms))):
+            return True
+    return False
 
 
 class DatabaseEngine(SearchEngine):
     name = "database"
 
     def search(self, request):
-        terms = folded_words(request.match_text)
-        rows = IndexedDocument.objects.filter(is_representative=True)
-        for term in terms:  # words starting with the term, in any language of the item
-            rows = rows.filter(search_text__contains=f" {term}")
-        groups = list(rows.values("translation_key", "facets", "title"))
-
+        units = [UnitMatcher(unit, vocabulary()) for unit in request.units]
+        groups = self._matching_groups(units)
         facets = {name: Counter() for name in mapping.FACET_FIELDS}
         matching = []
         for group in groups:
@@ -51,15 +214,36 @@ class DatabaseEngine(SearchEngine):
                 for name in failed or facets:
                     facets[name].update(self._values(group["facets"], name))
 
-        matching.sort(key=self._sort_key(request, terms), reverse=True)
+        matching.sort(key=self._sort_key(request, units), reverse=True)
         start = (request.page - 1) * PAGE_SIZE
         page_keys = [group["translation_key"] for group in matching[start : start + PAGE_SIZE]]
+        total = len(matching)
         return SearchResult(
-            total=len(matching),
-            hits=self._hits(page_keys, request, terms),
+            total=total,
+            hits=self._hits(page_keys, request, units),
             facets={name: dict(counts) for name, counts in facets.items()},
-            suggestion=self._suggestion(terms) if len(matching) < 3 else None,
+            suggestion=self.honest_suggestion(request, total, self._correction(request)),
         )
+
+    def count(self, request):
+        units = [UnitMatcher(unit, vocabulary()) for unit in request.units]
+        groups = self._matching_groups(units, fields=False)
+        return sum(
+            all(self._passes(group["facets"], request, name) for name in mapping.FACET_FIELDS)
+            for group in groups
+        )
+
+    @staticmethod
+    def _matching_groups(units, fields=True):
+        rows = IndexedDocument.objects.filter(is_representative=True)
+        if units:
+            matched = reduce(
+                add,
+                [Case(When(unit.condition(), then=Value(1)), default=Value(0)) for unit in units],
+            )
+            rows = rows.alias(matched=matched).filter(matched__gte=required_units(len(units)))
+        columns = ["translation_key", "facets", *(["field_terms"] if fields else [])]
+        return list(rows.values(*columns))
 
     @staticmethod
     def _values(facets, name):
@@ -71,7 +255,7 @@ class DatabaseEngine(SearchEngine):
         return not selected or bool(set(selected) & set(self._values(facets, name)))
 
     @staticmethod
-    def _sort_key(request, terms):
+    def _sort_key(request, units):
         """Sort key, largest first: the chosen order, then the newest, then a stable id."""
 
         def key(group):
@@ -79,14 +263,14 @@ class DatabaseEngine(SearchEngine):
             primary = {
                 "newest": lambda: facets["published"],
                 "reviewed": lambda: facets.get("last_reviewed") or "",
-                "relevance": lambda: title_matches(group["title"], terms),
+                "relevance": lambda: relevance(group["field_terms"], units),
             }[request.effective_sort]()
             return (primary, facets["published"], str(group["translation_key"]))
 
         return key
 
     @staticmethod
-    def _hits(keys, request, terms):
+    def _hits(keys, request, units):
         rows = IndexedDocument.objects.filter(translation_key__in=keys, is_representative=True)
         documents = {
             row["translation_key"]: row["data"] for row in rows.values("translation_key", "data")
@@ -95,30 +279,14 @@ class DatabaseEngine(SearchEngine):
         hits = []
         for key in keys:
             shown = shown_version(documents[key], preferred)
-            hits.append(Hit(document=shown, highlight=snippet(documents[key], shown, terms)))
+            hits.append(Hit(document=shown, highlight=snippet(documents[key], shown, units)))
         return hits
 
-    def _suggestion(self, terms):
-        if not terms:
-            return None
-        vocabulary = self.vocabulary()
-        corrected = []
-        for term in terms:
-            match = difflib.get_close_matches(term, vocabulary, n=1, cutoff=0.75)
-            corrected.append(match[0] if match and term not in vocabulary else term)
-        return " ".join(corrected) if corrected != terms else None
-
     @staticmethod
-    def vocabulary():
-        """The words of every title, the corrections did-you-mean can offer."""
-
-        def build():
-            words = set()
-            for title in IndexedDocument.objects.values_list("title", flat=True).iterator():
-                words.update(WORD.findall(fold(title)))
-            return sorted(words)
-
-        return cached_vocabulary("spelling", build)
+    def _correction(request):
+        """Each word the index does not know replaced by the closest one it knows."""
+        known = vocabulary()
+        return " ".join(closest_known(word, known) for word in request.words)
 
     def suggest(self, text, language):
         rows = IndexedDocument.objects.filter(title__icontains=text.strip()).values("data")[:200]
@@ -144,6 +312,21 @@ class DatabaseEngine(SearchEngine):
         return "ok"
 
 
+def relevance(field_terms, units):
+    """The engines' scoring in small: each unit's best field, then the bonuses for
+    all the words in a title and for the words in sequence."""
+    fields = {name: set(text.split()) for name, text in field_terms.items()}
+    score = sum(unit.score(fields) for unit in units)
+    forms = [forms for unit in units for forms in unit.words]
+    if forms and all(fields["title"] & word.exact for word in forms):
+        score += TITLE_BOOST
+    if len(forms) > 1 and any(
+        in_sequence(field_terms[name].split(), forms) for name in mapping.PHRASE_FIELDS
+    ):
+        score += PHRASE_BOOST
+    return score
+
+
 def preference(document, order):
     """Sort key of a version: the reader's language first, then chosen ones, then the source."""
     if document["locale"] in order:
@@ -151,35 +334,35 @@ def preference(document, order):
     return (1, 0 if document["is_representative"] else 1)
 
 
-def folded_words(text):
-    return ANY_WORD.findall(fold(text))
-
-
-def searchable_text(text):
-    """Folded words, each preceded by a space: "contains ' ice'" finds words starting so."""
-    return " " + " ".join(folded_words(text))
-
-
-def title_matches(title, terms):
-    """How many of the words start a word of the title: items named so come first."""
-    title_words = folded_words(title)
-    return sum(1 for term in terms if any(word.startswith(term) for word in title_words))
-
-
-def snippet(document, shown, terms):
-    """A window of the shown version's summary or body around the first match."""
-    if not terms:
+def snippet(document, shown, units):
+    """A window of the shown version's summary or body around the first matching word,
+    with every matching word (whole words only) marked."""
+    if not units:
         return None
+    language = shown["locale"]
+    wanted = set()
+    for unit in units:
+        for forms in unit.words:
+            wanted |= forms.all
+        for name in unit.names:
+            wanted |= set(name)
+
+    def matches(word):
+        return stem(word, language) in wanted or fold(word) in wanted
+
     for field in ("summary", "body"):
-        text = document.get(f"{field}_{shown['locale']}") or ""
-        folded = fold(text)
-        positions = [folded.find(term) for term in terms if term in folded]
-        if positions:
-            start = max(0, min(positions) - SNIPPET_LENGTH // 3)
-            window = html.escape(text[start : start + SNIPPET_LENGTH])
-            for term in terms:
-                window = re.sub(
-                    f"({re.escape(html.escape(term))})", r"<mark>\1</mark>", window, flags=re.I
-                )
-            return ("…" if start else "") + window
+        text = document.get(f"{field}_{language}") or ""
+        found = [match for match in WORD.finditer(text) if matches(match.group())]
+        if found:
+            start = max(0, found[0].start() - SNIPPET_LENGTH // 3)
+            end = start + SNIPPET_LENGTH
+            parts, position = [], start
+            for match in found:
+                if match.start() < start or match.end() > end:
+                    continue
+                parts.append(html.escape(text[position : match.start()]))
+                parts.append(f"<mark>{html.escape(match.group())}</mark>")
+                position = match.end()
+            parts.append(html.escape(text[position:end]))
+            return ("…" if start else "") + "".join(parts)
     return None

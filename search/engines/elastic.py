@@ -16,7 +16,7 @@ from django.utils.functional import cached_property
 from search import mapping
 from search.documents import all_doc_ids, shown_version
 from search.engines.base import EngineUnavailable, Hit, SearchEngine, SearchResult
-from search.query import build_search_bodies, build_suggest_body, facet_buckets
+from search.query import build_count_body, build_search_bodies, build_suggest_body, facet_buckets
 
 logger = logging.getLogger(__name__)
 
@@ -67,6 +67,11 @@ class ElasticFamilyEngine(SearchEngine):
     def make_client(self):
         raise NotImplementedError
 
+    @property
+    def indexing_client(self):
+        """A client for bulk loads and index maintenance, which may take longer than searches."""
+        raise NotImplementedError
+
     def send_bulk(self, actions, require_alias):
         """Send actions with the client's bulk helper; return the failed items."""
         raise NotImplementedError
@@ -100,8 +105,9 @@ class ElasticFamilyEngine(SearchEngine):
                 raise EngineUnavailable(f"{self.name}: {str(answer['error'])[:500]}")
         aggregations = counts["aggregations"]
         preferred = request.preferred_languages()
+        total = aggregations["total"]["doc_count"]
         return SearchResult(
-            total=aggregations["total"]["doc_count"],
+            total=total,
             hits=[self._hit(hit, preferred) for hit in response["hits"]["hits"]],
             facets={
                 name: {
@@ -110,8 +116,12 @@ class ElasticFamilyEngine(SearchEngine):
                 }
                 for name in mapping.FACET_FIELDS
             },
-            suggestion=self._suggestion(response, request),
+            suggestion=self.honest_suggestion(request, total, self._correction(response)),
         )
+
+    def count(self, request):
+        body = build_count_body(request)
+        return self.call(self.client.count, index=self.alias, body=body)["count"]
 
     @staticmethod
     def _hit(hit, preferred):
@@ -125,12 +135,14 @@ class ElasticFamilyEngine(SearchEngine):
         return Hit(document=document)
 
     @staticmethod
-    def _suggestion(response, request):
-        for entry in response.get("suggest", {}).get("did_you_mean", []):
-            for option in entry.get("options", []):
-                if option["text"].lower() != request.match_text.lower():
-                    return option["text"]
-        return None
+    def _correction(response):
+        """The query with each unknown word replaced by the engine's best correction."""
+        entries = response.get("suggest", {}).get("did_you_mean", [])
+        if not any(entry["options"] for entry in entries):
+            return None
+        return " ".join(
+            entry["options"][0]["text"] if entry["options"] else entry["text"] for entry in entries
+        )
 
     def suggest(self, text, language):
         response = self.call(
@@ -171,12 +183,14 @@ class ElasticFamilyEngine(SearchEngine):
         A rebuild that fails leaves the alias (and searches) on the old index.
         """
         new_index = f"{self.alias}-{time.strftime('%Y%m%d%H%M%S')}-{time.time_ns() % 10**6}"
-        self.call(self.client.indices.create, index=new_index, body=mapping.index_settings())
+        self.call(
+            self.indexing_client.indices.create, index=new_index, body=mapping.index_settings()
+        )
         try:
             done = self._load(new_index, documents, progress)
             settings = {"index": mapping.LIVE_SETTINGS}
-            self.call(self.client.indices.put_settings, index=new_index, body=settings)
-            self.call(self.client.indices.refresh, index=new_index)
+            self.call(self.indexing_client.indices.put_settings, index=new_index, body=settings)
+            self.call(self.indexing_client.indices.refresh, index=new_index)
             self._point_alias_at(new_index)
         except BaseException:
             self._delete_quietly(new_index)
@@ -206,7 +220,7 @@ class ElasticFamilyEngine(SearchEngine):
 
     def _delete_quietly(self, index):
         try:
-            self.client.indices.delete(index=index)
+            self.indexing_client.indices.delete(index=index)
         except self.unavailable_errors:
             logger.warning("Could not remove the half-built index %s", index)
 
@@ -215,16 +229,16 @@ class ElasticFamilyEngine(SearchEngine):
         actions = [{"remove": {"index": index, "alias": self.alias}} for index in old]
         actions.append({"add": {"index": new_index, "alias": self.alias}})
         # A plain index named like the alias (left by a bad start) would block the alias.
-        if self.call(self.client.indices.exists, index=self.alias) and not old:
-            self.call(self.client.indices.delete, index=self.alias)
-        self.call(self.client.indices.update_aliases, body={"actions": actions})
+        if self.call(self.indexing_client.indices.exists, index=self.alias) and not old:
+            self.call(self.indexing_client.indices.delete, index=self.alias)
+        self.call(self.indexing_client.indices.update_aliases, body={"actions": actions})
         for index in old:
-            self.call(self.client.indices.delete, index=index)
+            self.call(self.indexing_client.indices.delete, index=index)
 
     def indices_behind_alias(self):
-        if not self.call(self.client.indices.exists_alias, name=self.alias):
+        if not self.call(self.indexing_client.indices.exists_alias, name=self.alias):
             return []
-        return sorted(self.call(self.client.indices.get_alias, name=self.alias))
+        return sorted(self.call(self.indexing_client.indices.get_alias, name=self.alias))
 
     def refresh(self):
         self.call(self.client.indices.refresh, index=self.alias)
@@ -232,4 +246,4 @@ class ElasticFamilyEngine(SearchEngine):
     def drop(self):
         """Remove the alias and every index behind it (tests and benchmarks)."""
         for index in self.indices_behind_alias():
-            self.call(self.client.indices.delete, index=index)
+            self.call(self.indexing_client.indices.delete, index=index)

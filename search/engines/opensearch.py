@@ -1,5 +1,7 @@
 """OpenSearch 2/3 through opensearch-py."""
 
+from django.utils.functional import cached_property
+
 from opensearchpy import OpenSearch
 from opensearchpy import exceptions as errors
 from opensearchpy.helpers import bulk
@@ -16,14 +18,18 @@ class OpenSearchEngine(ElasticFamilyEngine):
         errors.TransportError,
     )
 
-    def make_client(self):
+    def make_client(self, timeout=None):
         return OpenSearch(
             self.urls,
-            timeout=self.timeout,
+            timeout=timeout or self.timeout,
             max_retries=0,
             retry_on_timeout=False,
             pool_maxsize=CONNECTIONS_PER_NODE,
         )
+
+    @cached_property
+    def indexing_client(self):
+        return self.make_client(timeout=INDEXING_TIMEOUT)
 
     def send_bulk(self, actions, require_alias):
         _done, failures = bulk(

@@ -60,10 +60,19 @@ class LanguageTests(EngineTestCase):
         result = self.api(q="minus eighteen", lang="en")["results"][0]
         self.assertNotIn("<p>", result["highlight"])
 
-    def test_did_you_mean_for_a_misspelled_query(self):
-        answer = self.api(q="permafrots")
-        self.assertEqual(answer["suggestion"], "permafrost")
-        self.assertIsNone(self.api(q="permafrost")["suggestion"])
+    def test_a_typo_finds_what_the_word_finds(self):
+        typo, word = self.api(q="permafrots"), self.api(q="permafrost")
+        self.assertGreater(word["total"], 0)
+        self.assertCountEqual(ids(typo), ids(word))
+        # Nothing more to find, so no did-you-mean either way.
+        self.assertIsNone(typo["suggestion"])
+        self.assertIsNone(word["suggestion"])
+
+    def test_did_you_mean_when_the_correction_finds_more(self):
+        answer = self.api(q="glasiar")  # two edits in seven letters: beyond typo tolerance
+        self.assertEqual(answer["total"], 0)
+        self.assertEqual(answer["suggestion"], "glacier")
+        self.assertGreater(self.api(q="glacier")["total"], 0)
 
     def test_title_suggestions_prefer_the_readers_language(self):
         response = self.client.get("/api/search/suggest/", {"q": "opér", "lang": "fr"})
@@ -72,3 +81,7 @@ class LanguageTests(EngineTestCase):
         self.assertEqual(set(suggestions[0]), {"title", "url", "type", "locale"})
         english = self.client.get("/api/search/suggest/", {"q": "sea-ice tr", "lang": "en"})
         self.assertEqual(english.json()["suggestions"][0]["title"], "Sea-ice travel safety")
+
+
+def ids(answer):
+    return [result["id"] for result in answer["results"]]

@@ -1,0 +1,121 @@
+"""Text analysis shared by every engine: words, stop words, stems, accent folding.
+
+The remote engines' index analyzers are built from the same stop-word lists
+(search/mapping.py), and the database engine analyses with these functions, so
+a word is a stop word, and two words share a stem, alike on every engine.
+Stems come from the Snowball stemmers of the languages that have one;
+Icelandic, Kalaallisut, Northern Sámi and Inuktitut are folded only.
+"""
+
+import re
+import unicodedata
+from functools import cache
+
+import snowballstemmer
+
+# Snowball algorithm per language code (the engines' "stemmer" filter names match).
+STEMMERS = {
+    "en": "english",
+    "fr": "french",
+    "de": "german",
+    "nb": "norwegian",
+    "sv": "swedish",
+    "fi": "finnish",
+    "da": "danish",
+}
+ENGINE_STEMMERS = {  # the same algorithms under the engines' names
+    "en": "porter2",
+    "fr": "french",
+    "de": "german2",
+    "nb": "norwegian",
+    "sv": "swedish",
+    "fi": "finnish",
+    "da": "danish",
+}
+
+# Function words and question words: they say nothing about what a guide is about.
+STOP_WORDS = {
+    "en": """a an and are as at be but by can could do does did for from had has have how i if in
+        into is it its me my no not of on or our should such that the their then there these
+        they this to was we were what when where which who why will with would you your""",
+    "fr": """à au aux avec ce ces cet cette comme comment dans de des du elle en est et il ils je
+        la le les leur lui ma mais me mes moi mon ne nos notre nous on ou où par pas pour
+        quand que quel quelle quels qui sa se ses son sont sur ta te tes toi ton tu un une
+        vos votre vous y c d j l m n s t qu""",
+    "de": """aber als am an auf aus bei bin bis das dass dem den der des die du ein eine einem
+        einen einer eines er es für hat ich ihr im in ist ja kann man mit nach nicht noch
+        oder sich sie sind so über um und uns vom von vor was wie wir wo zu zum zur""",
+    "nb": """alle at av da de den der det du eller en er et for fra ha han har hun hva hvor
+        hvordan hvorfor i ikke jeg kan man med meg men min når og om på seg sin skal som til
+        ut var vi vil å""",
+    "sv": """att av de den det du där efter ett för han har hon hur i inte jag kan man med men
+        när och om på på sig som till under var vad varför vi vid är""",
+    "fi": """ei ja jos kuin kuinka kun me miksi miten mikä minä missä mitä mutta ne niin nyt ole
+        on oli ovat se sekä että tai te voi he hän""",
+    "da": """af at da de den der det du eller en er et for fra har hun hvad hvor hvordan hvorfor
+        i ikke jeg kan man med men når og om på sig skal som til var vi""",
+}
+STOP_WORDS = {code: frozenset(words.split()) for code, words in STOP_WORDS.items()}
+
+# Words: letters, digits and marks, with apostrophes inside (French "l'isbjørn" stays one
+# word for the elision below, as the engines' standard tokenizer keeps it).
+WORD = re.compile(r"\w+(?:['’]\w+)*")
+FRENCH_ELIDED = "l m t qu n s j d c jusqu quoiqu lorsqu puisqu".split()
+FRENCH_ELISION = re.compile(rf"^(?:{'|'.join(FRENCH_ELIDED)})['’]", re.I)
+
+
+def fold(text):
+    """Lower-case and drop accents, as the engines' asciifolding does (ø→o, æ→ae, ß→ss)."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    folded = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return folded.translate(FOLDING)
+
+
+FOLDING = str.maketrans(
+    {
+        "ø": "o",
+        "æ": "ae",
+        "œ": "oe",
+        "ß": "ss",
+        "đ": "d",
+        "ŧ": "t",
+        "ŋ": "n",
+        "ł": "l",
+        "ı": "i",
+        "þ": "th",
+        "ð": "d",
+        "’": "'",
+    }
+)
+
+
+def words(text):
+    """The words of a text as typed (no analysis)."""
+    return WORD.findall(text or "")
+
+
+def without_elision(word, language):
+    return FRENCH_ELISION.sub("", word) if language == "fr" else word
+
+
+def is_stop_word(word, language):
+    return without_elision(word.lower(), language) in STOP_WORDS.get(language, ())
+
+
+@cache
+def stemmer(language):
+    name = STEMMERS.get(language)
+    return snowballstemmer.stemmer(name) if name else None
+
+
+@cache
+def stem(word, language):
+    """A word's indexed form in a language: elision, lower case, stem, folded."""
+    word = without_elision(word.lower(), language).replace("’", "'")
+    algorithm = stemmer(language)
+    return fold(algorithm.stemWord(word) if algorithm else word)
+
+
+def analyze(text, language):
+    """Indexed forms of a text's words in a language, in order, without stop words."""
+    return [stem(word, language) for word in words(text) if not is_stop_word(word, language)]

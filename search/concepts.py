@@ -1,0 +1,97 @@
+"""Concepts a query may name, in any language: glossary terms, topics and regions.
+
+A query's words are matched, longest first, against every name (preferred
+label and synonyms) of every concept in every language, comparing indexed
+forms (search/analysis.py), so "isbjørnen" finds the glossary term whose
+Norwegian label is "isbjørn". A matched concept brings its names in the other
+languages into the search, at a lower weight than the reader's own words.
+"""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+
+from knowledgebase.models import GlossaryTerm, Region, Topic
+from search.analysis import analyze
+from search.cache import cached_vocabulary
+
+LONGEST_NAME = 4  # words; longer names are not looked for in queries
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A word of the query, or a run of words naming a concept, with the concept's
+    names in other languages as ((language, name), ...)."""
+
+    words: tuple
+    expansions: tuple = ()
+
+
+def concept_names():
+    """[{language: [names]}] for every glossary term, topic and region."""
+    concepts = list(GlossaryTerm.names_by_key().values())
+    for model in (Topic, Region):
+        by_key = {}
+        rows = model.objects.values_list("key", "name", "locale__language_code")
+        for key, name, language in rows:
+            by_key.setdefault(key, {}).setdefault(language, []).append(name)
+        concepts.extend(by_key.values())
+    return concepts
+
+
+def build_lookup():
+    """{(language, indexed forms of a name): concept number} and the concepts."""
+    concepts = concept_names()
+    lookup = {}
+    for number, names in enumerate(concepts):
+        for language, language_names in names.items():
+            for name in language_names:
+                forms = tuple(analyze(name, language))
+                if 0 < len(forms) <= LONGEST_NAME:
+                    lookup.setdefault((language, forms), number)
+    return {"lookup": lookup, "concepts": concepts}
+
+
+def concept_lookup():
+    return cached_vocabulary("concepts", build_lookup)
+
+
+def find_concept(words, lookup, languages):
+    for language in languages:
+        forms = tuple(analyze(" ".join(words), language))
+        if forms and (language, forms) in lookup:
+            return lookup[(language, forms)]
+    return None
+
+
+def units_for(words, max_expansions):
+    """The query's words grouped into units, longest concept names first."""
+    found = concept_lookup()
+    languages = [code for code, _name in settings.LANGUAGES]
+    units, start, budget = [], 0, max_expansions
+    while start < len(words):
+        for length in range(min(LONGEST_NAME, len(words) - start), 0, -1):
+            span = tuple(words[start : start + length])
+            number = find_concept(span, found["lookup"], languages)
+            if number is not None:
+                expansions = other_names(found["concepts"][number], span)[:budget]
+                budget -= len(expansions)
+                units.append(Unit(span, tuple(expansions)))
+                break
+        else:
+            span = (words[start],)
+            units.append(Unit(span))
+        start += len(span)
+    return units
+
+
+def other_names(names, typed):
+    """(language, name) of each name that is not just the typed words again."""
+    typed_forms = {tuple(analyze(" ".join(typed), language)) for language in names}
+    ranked = sorted(
+        (position, language, name)
+        for language, language_names in names.items()
+        for position, name in enumerate(language_names)  # preferred labels first
+        if tuple(analyze(name, language)) not in typed_forms
+    )
+    return [(language, name) for _position, language, name in ranked]
