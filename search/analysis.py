@@ -94,6 +94,12 @@ def words(text):
     return WORD.findall(text or "")
 
 
+def written(word):
+    """A word as written, for typo tolerance and spelling: any elided article dropped,
+    folded (the engines' "words" analyzer)."""
+    return fold(FRENCH_ELISION.sub("", word))
+
+
 def without_elision(word, language):
     return FRENCH_ELISION.sub("", word) if language == "fr" else word
 

@@ -18,6 +18,7 @@ from search import analysis
 from search.documents import TEXT_FIELDS
 
 FOLDED = "folded"
+WRITTEN = "written"
 FIELD_BOOSTS = {"title": 4, "summary": 2, "headings": 1.5, "body": 1}
 TAGS_BOOST = 1.5
 PHRASE_FIELDS = ("title", "summary", "headings")  # the fields with positions
@@ -76,6 +77,10 @@ def index_settings():
     """A new index, set up for a fast bulk load (see LIVE_SETTINGS for afterwards)."""
     filters, analyzers = language_analysis()
     analyzers[FOLDED] = {"tokenizer": "standard", "filter": ["lowercase", "asciifolding"]}
+    analyzers[WRITTEN] = {
+        "tokenizer": "standard",
+        "filter": ["fr_elision", "lowercase", "asciifolding"],
+    }
     return {
         "settings": {
             "number_of_shards": 1,
@@ -113,7 +118,7 @@ def properties():
         "last_reviewed": {"type": "date"},
         # Every word as written: enough for typo tolerance and spelling, so no
         # frequencies, positions or norms.
-        "words": {"type": "text", "analyzer": FOLDED, "index_options": "docs", "norms": False},
+        "words": {"type": "text", "analyzer": WRITTEN, "index_options": "docs", "norms": False},
     }
     for name in TEXT_FIELDS:
         for code in language_codes():

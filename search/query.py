@@ -7,7 +7,7 @@ raises ``BadRequest`` naming the field at fault; ``build_search_bodies`` and
 
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.conf import settings
 from django.utils.translation import gettext as _
@@ -63,6 +63,7 @@ class SearchRequest:
     sort: str = "relevance"
     page: int = 1
     language: str = settings.LANGUAGE_CODE
+    relaxed: bool = False  # any one unit is enough (asked again when nothing matched all)
 
     @classmethod
     def from_params(cls, params, language, known_keys):
@@ -145,14 +146,19 @@ class SearchRequest:
         return chosen
 
     def with_page(self, page):
-        return SearchRequest(self.query, self.filters, self.sort, page, self.language)
+        return replace(self, page=page)
 
     def with_query(self, query):
-        return SearchRequest(query, self.filters, self.sort, 1, self.language)
+        return replace(self, query=query, page=1)
+
+    def relax(self):
+        return replace(self, relaxed=True)
 
 
-def required_units(count):
+def required_units(count, relaxed=False):
     """How many of ``count`` units an item must match (MINIMUM_SHOULD_MATCH in Python)."""
+    if relaxed:
+        return min(count, 1)
     if count <= 2:
         return count
     if count <= 5:
@@ -268,7 +274,7 @@ def text_query(request):
                 {
                     "bool": {
                         "should": [unit_query(unit) for unit in units],
-                        "minimum_should_match": MINIMUM_SHOULD_MATCH,
+                        "minimum_should_match": 1 if request.relaxed else MINIMUM_SHOULD_MATCH,
                     }
                 }
             ],

@@ -89,12 +89,20 @@ def run(request):
     """Search, falling back to the database engine; returns (result, engine name, fallback)."""
     engine = get_engine()
     try:
-        result = engine.search(request)
+        result = search_on(engine, request)
     except EngineUnavailable as error:
         note_outage(error)
-        return DatabaseEngine().search(request), DatabaseEngine.name, True
+        return search_on(DatabaseEngine(), request), DatabaseEngine.name, True
     recovered()
     return result, engine.name, False
+
+
+def search_on(engine, request):
+    """The search; if no item has all (or most) of the words, the items that have any."""
+    result = engine.search(request)
+    if result.total == 0 and len(request.units) > 1 and not request.relaxed:
+        return engine.search(request.relax())
+    return result
 
 
 def search(request, with_version_links=False):

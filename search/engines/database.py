@@ -12,6 +12,7 @@ when a remote engine is down; large sites want a real engine.
 """
 
 import html
+import math
 from collections import Counter
 from functools import reduce
 from operator import add, and_, or_
@@ -20,7 +21,7 @@ from django.conf import settings
 from django.db.models import Case, Q, Value, When
 
 from search import mapping
-from search.analysis import WORD, analyze, fold, stem, words
+from search.analysis import WORD, analyze, fold, stem, words, written
 from search.cache import cached_vocabulary
 from search.documents import TEXT_FIELDS, shown_version
 from search.engines.base import Hit, SearchEngine, SearchResult
@@ -58,13 +59,13 @@ def index_terms(document):
         for name in TEXT_FIELDS
     }
     field_terms["tags"] = " ".join(analyze(document.get("tags", ""), ""))
-    written = {
-        fold(word)
+    as_written = {
+        written(word)
         for name in TEXT_FIELDS
         for code in language_codes()
         for word in words(document.get(f"{name}_{code}") or "")
     }
-    tokens = set(" ".join(field_terms.values()).split()) | written
+    tokens = set(" ".join(field_terms.values()).split()) | as_written
     return f" {' '.join(sorted(tokens))} ", field_terms
 
 
@@ -95,27 +96,45 @@ def edit_distance(a, b, limit):
     return previous[-1]
 
 
-def vocabulary():
-    """{first letter: known words}: what typos are corrected to."""
+class Vocabulary:
+    """Every known form and written word with the number of items that have it:
+    what typos are corrected to, and how telling a word is (rarer words weigh more,
+    like the engines' inverse document frequency)."""
 
-    def build():
-        by_letter = {}
-        rows = IndexedDocument.objects.filter(is_representative=True)
-        for text in rows.values_list("search_text", flat=True).iterator():
+    def __init__(self, texts):
+        self.by_letter, self.items = {}, 0
+        for text in texts:
+            self.items += 1
             for token in text.split():
-                by_letter.setdefault(token[0], set()).add(token)
-        return by_letter
+                counts = self.by_letter.setdefault(token[0], {})
+                counts[token] = counts.get(token, 0) + 1
+
+    def knows(self, token):
+        return token in self.by_letter.get(token[:1], {})
+
+    def weight(self, token):
+        count = self.by_letter.get(token[:1], {}).get(token, 0)
+        return math.log(1 + (self.items + 1) / (count + 1))
+
+    def near(self, word):
+        """(edits, word) of the known words within the edits a word of its length may
+        have, with the same first letter."""
+        limit = max_edits(word)
+        if not limit:
+            return []
+        distances = ((edit_distance(word, other, limit), other) for other in self.words(word[0]))
+        return [(distance, other) for distance, other in distances if distance <= limit]
+
+    def words(self, letter):
+        return self.by_letter.get(letter, {})
+
+
+def vocabulary():
+    def build():
+        rows = IndexedDocument.objects.filter(is_representative=True)
+        return Vocabulary(rows.values_list("search_text", flat=True).iterator())
 
     return cached_vocabulary("words", build)
-
-
-def close_words(word, known):
-    """Known words within the edits a word of its length may have, same first letter."""
-    limit = max_edits(word)
-    if not limit:
-        return set()
-    candidates = known.get(word[0], ())
-    return {other for other in candidates if edit_distance(word, other, limit) <= limit}
 
 
 class WordForms:
@@ -123,9 +142,9 @@ class WordForms:
     written) or with a typo corrected."""
 
     def __init__(self, word, known):
-        folded = fold(word)
-        self.exact = {stem(word, code) for code in language_codes()} | {folded}
-        self.fuzzy = close_words(folded, known) - self.exact
+        self.written = written(word)
+        self.exact = {stem(word, code) for code in language_codes()} | {self.written}
+        self.fuzzy = {other for _edits, other in known.near(self.written)} - self.exact
 
     @property
     def all(self):
@@ -134,13 +153,11 @@ class WordForms:
 
 def closest_known(word, known):
     """The word itself if the index knows it (by any form), else the closest known word."""
-    folded = fold(word)
-    if any(form in known.get(form[:1], ()) for form in WordForms(word, {}).exact):
-        return folded
-    limit = max_edits(folded)
-    distances = ((edit_distance(folded, other, limit), other) for other in known.get(folded[0], ()))
-    candidates = [(distance, other) for distance, other in distances if distance <= limit]
-    return min(candidates)[1] if candidates else folded
+    forms = WordForms(word, Vocabulary([]))
+    if any(known.knows(form) for form in forms.exact):
+        return forms.written
+    candidates = known.near(forms.written)
+    return min(candidates)[1] if candidates else forms.written
 
 
 def contains(token):
@@ -156,38 +173,46 @@ def all_of(conditions):
 
 
 class UnitMatcher:
-    """One unit of the query: its words' forms and its names in other languages."""
+    """One unit of the query: its words' forms and its names in other languages
+    (each name by its indexed forms in its language, or as written, as in tags)."""
 
     def __init__(self, unit, known):
+        self.known = known
         self.words = [WordForms(word, known) for word in unit.words]
-        self.names = [tuple(analyze(name, language)) for language, name in unit.expansions]
-        self.names = [name for name in self.names if name]
+        self.names = set()
+        for language, name in unit.expansions:
+            self.names.add(tuple(analyze(name, language)))
+            self.names.add(tuple(written(word) for word in words(name)))
+        self.names.discard(())
 
     def condition(self):
         as_typed = all_of([any_of(forms.all) for forms in self.words])
-        names = [all_of([contains(token) for token in name]) for name in self.names]
+        names = [all_of([contains(token) for token in name]) for name in sorted(self.names)]
         return reduce(or_, [as_typed, *names])
 
     def score(self, fields):
-        """Each word's best field, or a name's best field at a lower weight."""
-        typed = sum(best_field(fields, forms.exact, forms.fuzzy) for forms in self.words)
+        """Each word's best field, or a name's best field at a lower weight; rarer
+        words weigh more."""
+        typed = sum(self.best_field(fields, forms) for forms in self.words)
         names = [
-            EXPANSION_BOOST * FIELD_WEIGHTS[field]
+            EXPANSION_BOOST * FIELD_WEIGHTS[field] * self.weight(name)
             for name in self.names
             for field, tokens in fields.items()
             if tokens >= set(name)
         ]
         return max([typed, *names])
 
+    def best_field(self, fields, forms):
+        scores = [0.0]
+        for name, tokens in fields.items():
+            if found := tokens & forms.exact:
+                scores.append(FIELD_WEIGHTS[name] * self.weight(found))
+            elif found := tokens & forms.fuzzy:
+                scores.append(FIELD_WEIGHTS[name] * FUZZY_BOOST * self.weight(found))
+        return max(scores)
 
-def best_field(fields, exact, fuzzy):
-    scores = [0.0]
-    for name, tokens in fields.items():
-        if tokens & exact:
-            scores.append(FIELD_WEIGHTS[name])
-        elif tokens & fuzzy:
-            scores.append(FIELD_WEIGHTS[name] * FUZZY_BOOST)
-    return max(scores)
+    def weight(self, tokens):
+        return max(self.known.weight(token) for token in tokens)
 
 
 def in_sequence(tokens, forms):
@@ -203,7 +228,7 @@ class DatabaseEngine(SearchEngine):
 
     def search(self, request):
         units = [UnitMatcher(unit, vocabulary()) for unit in request.units]
-        groups = self._matching_groups(units)
+        groups = self._matching_groups(units, request.relaxed)
         facets = {name: Counter() for name in mapping.FACET_FIELDS}
         matching = []
         for group in groups:
@@ -227,21 +252,23 @@ class DatabaseEngine(SearchEngine):
 
     def count(self, request):
         units = [UnitMatcher(unit, vocabulary()) for unit in request.units]
-        groups = self._matching_groups(units, fields=False)
+        groups = self._matching_groups(units, request.relaxed, fields=False)
         return sum(
             all(self._passes(group["facets"], request, name) for name in mapping.FACET_FIELDS)
             for group in groups
         )
 
     @staticmethod
-    def _matching_groups(units, fields=True):
+    def _matching_groups(units, relaxed, fields=True):
         rows = IndexedDocument.objects.filter(is_representative=True)
         if units:
             matched = reduce(
                 add,
                 [Case(When(unit.condition(), then=Value(1)), default=Value(0)) for unit in units],
             )
-            rows = rows.alias(matched=matched).filter(matched__gte=required_units(len(units)))
+            rows = rows.alias(matched=matched).filter(
+                matched__gte=required_units(len(units), relaxed)
+            )
         columns = ["translation_key", "facets", *(["field_terms"] if fields else [])]
         return list(rows.values(*columns))
 
@@ -348,7 +375,7 @@ def snippet(document, shown, units):
             wanted |= set(name)
 
     def matches(word):
-        return stem(word, language) in wanted or fold(word) in wanted
+        return stem(word, language) in wanted or written(word) in wanted
 
     for field in ("summary", "body"):
         text = document.get(f"{field}_{language}") or ""

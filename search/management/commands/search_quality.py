@@ -1,0 +1,116 @@
+"""Measure search relevance on the project's own judged collection.
+
+The collection (tests/search/relevance/: a multilingual corpus and judged
+queries) is loaded into a throwaway test database and indexed under its own
+index prefix, so the site's content and index are never touched.
+"""
+
+import json
+import os
+
+from django.conf import settings
+from django.core.management import BaseCommand, CommandError, call_command
+from django.http import QueryDict
+from django.test import override_settings
+from django.test.utils import setup_databases, teardown_databases
+
+from search import quality, service
+from search.engines.base import EngineUnavailable
+
+ENGINES = ("database", "opensearch", "elasticsearch")
+
+
+class Command(BaseCommand):
+    help = "nDCG@10, MRR, recall@10, zero-result and false-suggestion rates per engine."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--engine",
+            action="append",
+            choices=ENGINES,
+            help="Engine to measure (repeatable). Default: the database engine and "
+            "the configured SEARCH_ENGINE.",
+        )
+        parser.add_argument("--json", action="store_true", help="Print JSON instead of a table.")
+        parser.add_argument(
+            "--worst", type=int, default=0, help="Also list the N queries with the lowest nDCG."
+        )
+
+    def handle(self, *args, **options):
+        from tests.search.relevance.loader import load_collection, load_queries
+
+        engines = options["engine"] or list(dict.fromkeys(["database", settings.SEARCH_ENGINE]))
+        queries = load_queries()
+        old_config = setup_databases(verbosity=0, interactive=False, aliases={"default"})
+        try:
+            self.progress(f"Loading the relevance collection ({len(queries)} queries)…")
+            item_keys = {value: key for key, value in load_collection().items()}
+            reports = [self.measure(engine, queries, item_keys) for engine in engines]
+        finally:
+            teardown_databases(old_config, verbosity=0)
+        if options["json"]:
+            self.stdout.write(json.dumps(self.as_json(reports), indent=2))
+        else:
+            self.print_table(reports, options["worst"])
+
+    def measure(self, engine, queries, item_keys):
+        self.progress(f"Measuring the {engine} engine…")
+        with override_settings(SEARCH_ENGINE=engine, SEARCH_INDEX_PREFIX=f"quality-{os.getpid()}"):
+            try:
+                call_command("rebuild_search_index", stdout=open(os.devnull, "w"))
+                return quality.evaluate(engine, queries, item_keys, self.search)
+            finally:
+                self.drop_index(engine)
+
+    @staticmethod
+    def search(query):
+        params = QueryDict(mutable=True)
+        params["q"] = query["q"]
+        for facet, values in (query.get("filters") or {}).items():
+            params.setlist(facet, [str(value) for value in values])
+        request = service.parse_request(params, query["language"])
+        answer = service.search(request)
+        if answer["fallback"]:
+            raise CommandError(f"The {answer['engine']} engine did not answer; is it running?")
+        return answer
+
+    @staticmethod
+    def drop_index(engine):
+        if engine != "database":
+            try:
+                service.get_engine().drop()
+            except EngineUnavailable:
+                pass
+
+    def progress(self, message):
+        self.stderr.write(message)
+
+    @staticmethod
+    def as_json(reports):
+        return [
+            {
+                **report.summary(),
+                "per_query": [
+                    {"id": o.query["id"], "ndcg@10": o.ndcg, "total": o.total, "top": o.ranked[:3]}
+                    for o in report.outcomes
+                ],
+            }
+            for report in reports
+        ]
+
+    def print_table(self, reports, worst):
+        columns = ["ndcg@10", "mrr", "recall@10", "zero_result_rate", "false_suggestion_rate"]
+        self.stdout.write("| engine | queries | " + " | ".join(columns) + " |")
+        self.stdout.write("|---" * (len(columns) + 2) + "|")
+        for report in reports:
+            summary = report.summary()
+            values = " | ".join(f"{summary[column]:.3f}" for column in columns)
+            self.stdout.write(f"| {report.engine} | {summary['queries']} | {values} |")
+        for report in reports if worst else []:
+            self.stdout.write(f"\nLowest nDCG@10 on {report.engine}:")
+            for outcome in report.worst(worst):
+                query = outcome.query
+                self.stdout.write(
+                    f"  {outcome.ndcg:.2f}  {query['id']}  q={query['q']!r} "
+                    f"total={outcome.total} top={outcome.ranked[:3]}"
+                )
