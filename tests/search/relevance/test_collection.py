@@ -10,6 +10,8 @@ from django.test import TestCase
 
 from wagtail.models import Page
 
+import pytest
+
 from knowledgebase import models as kb
 from tests.search.relevance.loader import (
     CORPUS_PATH,
@@ -170,6 +172,22 @@ class CollectionLoadTests(TestCase):
     def test_a_second_load_is_refused(self):
         with self.assertRaisesMessage(CollectionError, "empty database"):
             load_collection()
+
+
+@pytest.mark.django_db
+def test_a_corpus_naming_an_unknown_topic_is_refused_with_the_key(tmp_path):
+    corpus = tmp_path / "corpus.yaml"
+    corpus.write_text(
+        "languages: [en]\n"
+        "topics: [{key: fieldwork, names: {en: Fieldwork}}]\n"
+        "items:\n"
+        "  - {key: a-guide, type: guide, topics: [sea-ice],\n"
+        "     versions: {en: {title: A guide, summary: Short., body: [Text.]}}}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(CollectionError, match=r"Unknown topic keys: \['sea-ice'\]"):
+        load_collection(corpus)
+    assert not kb.Topic.objects.exists()  # nothing half-loaded stays behind
 
 
 # --- The judged queries ----------------------------------------------------------------
