@@ -6,8 +6,9 @@ so the ``search_quality`` command can load it outside the test suite:
 - a Locale for every language of the corpus, a default Site with a home page
   and the index pages, and a translation of that tree for every language;
 - topics, regions and glossary terms in English with their translations;
-- members, guides, lessons and legacy outputs, each created in the tree of its
-  source language (the first of its versions) and translated into the others.
+- members (written in English first, as content refers to them in the source
+  language), guides, lessons and legacy outputs, each created in the tree of
+  its source language (the first of its versions) and translated into the others.
 
 A guide's ``headings`` split its ``body`` paragraphs into as many sections, in
 order and as evenly as possible (earlier sections take the extra paragraphs).
@@ -110,12 +111,19 @@ class CollectionBuilder:
         self.load_glossary(self.corpus.get("glossary", []))
         keys = {}
         for member in self.corpus.get("members", []):
+            if next(iter(member["versions"])) != settings.LANGUAGE_CODE:
+                # Content refers to members in the source language (see in_source_language).
+                raise CollectionError(
+                    f"{member['key']}: write members in the source language first"
+                )
             page = self.add_item(member, kb.MemberPage, "members", self.member_fields)
             self.members[member["key"]] = page
             keys[member["key"]] = str(page.translation_key)
         for item in self.corpus.get("items", []):
             if item["key"] in keys:
                 raise CollectionError(f"Duplicate key {item['key']!r}")
+            if item.get("type") not in ITEM_TYPES:
+                raise CollectionError(f"{item['key']}: type must be one of {sorted(ITEM_TYPES)}")
             model, index_name = ITEM_TYPES[item["type"]]
             fields = getattr(self, f"{item['type']}_fields")
             keys[item["key"]] = str(self.add_item(item, model, index_name, fields).translation_key)
