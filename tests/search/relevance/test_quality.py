@@ -1,0 +1,66 @@
+"""The relevance collection on each engine: the quality floors of DESIGN.md, and
+examples of each kind of query finding its answer on top."""
+
+from io import StringIO
+
+from django.core.management import call_command
+
+from search import quality
+from search.management.commands.search_quality import Command
+from tests.search.engine import EngineTestCase
+from tests.search.relevance.loader import load_collection, load_queries
+
+
+class RelevanceOnOpenSearch(EngineTestCase):
+    engine_name = "opensearch"
+    ndcg_floor = 0.85
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.keys = load_collection()
+        cls.items = {value: key for key, value in cls.keys.items()}
+        call_command("rebuild_search_index", stdout=StringIO())
+
+    def report(self):
+        return quality.evaluate(self.engine_name, load_queries(), self.items, Command.search)
+
+    def top(self, q, lang="en", **filters):
+        answer = Command.search({"q": q, "language": lang, "filters": filters})
+        return [self.items.get(result["id"]) for result in answer["results"]]
+
+    def test_the_collection_meets_the_quality_floors(self):
+        report = self.report()
+        summary = report.summary()
+        worst = "; ".join(
+            f"{o.query['id']} {o.query['q']!r}: {o.ndcg:.2f} {o.ranked[:3]}"
+            for o in report.worst(5)
+        )
+        self.assertGreaterEqual(summary["ndcg@10"], self.ndcg_floor, f"lowest: {worst}")
+        nothing = [o.query["id"] for o in report.answerable() if o.total == 0]
+        self.assertEqual(nothing, [], "answerable queries that found nothing")
+        false = [(o.query["id"], o.suggestion) for o in report.outcomes if o.false_suggestion]
+        self.assertEqual(false, [], "did-you-mean on correctly spelled queries")
+
+    def test_words_spread_over_title_and_body_find_the_item(self):
+        self.assertEqual(self.top("polar bear fence")[0], "polar-bear-camp")
+
+    def test_a_misspelled_query_finds_what_the_correct_one_finds(self):
+        misspelled = self.top("permafrsot coring")
+        self.assertCountEqual(misspelled, self.top("permafrost coring"))
+        self.assertIn("permafrost-coring", misspelled[:2])
+
+    def test_an_item_written_only_in_another_language_is_found(self):
+        # "Frostbite" is written up only in French and Finnish: the glossary bridges.
+        written_elsewhere = ["gelures-terrain", "paleltumat-kurssilla"]
+        self.assertCountEqual(self.top("frostbite")[:2], written_elsewhere)
+        self.assertIn("isbjorn-i-leiren", self.top("polar bear")[:4])
+
+    def test_norwegian_definite_forms_find_the_indefinite(self):
+        definite = self.top("isbjørnen", lang="nb")
+        self.assertEqual(definite, self.top("isbjørn", lang="nb"))
+        self.assertIn("isbjorn-i-leiren", definite[:3])
+
+
+class RelevanceOnTheDatabase(RelevanceOnOpenSearch):
+    engine_name = "database"
+    ndcg_floor = 0.65
