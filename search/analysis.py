@@ -100,6 +100,11 @@ def written(word):
     return fold(FRENCH_ELISION.sub("", word))
 
 
+def tolerates_typos(word):
+    """Words with digits are codes and numbers: "ice0" is not a typo of "ice"."""
+    return not any(char.isdigit() for char in word)
+
+
 def without_elision(word, language):
     return FRENCH_ELISION.sub("", word) if language == "fr" else word
 

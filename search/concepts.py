@@ -16,6 +16,7 @@ from search.analysis import analyze
 from search.cache import cached_vocabulary
 
 LONGEST_NAME = 4  # words; longer names are not looked for in queries
+NAMES_PER_CONCEPT = 8  # other-language names brought in for one concept, preferred first
 
 
 @dataclass(frozen=True)
@@ -74,7 +75,8 @@ def units_for(words, max_expansions):
             span = tuple(words[start : start + length])
             number = find_concept(span, found["lookup"], languages)
             if number is not None:
-                expansions = other_names(found["concepts"][number], span)[:budget]
+                names = other_names(found["concepts"][number], span)
+                expansions = names[: min(budget, NAMES_PER_CONCEPT)]
                 budget -= len(expansions)
                 units.append(Unit(span, tuple(expansions)))
                 break

@@ -20,7 +20,7 @@ MAX_QUERY_LENGTH = 1000
 # Words searched (after stop words) and other-language names brought in: together they
 # keep a query under the engines' limit of 1,024 clauses, however long the text.
 MAX_QUERY_WORDS = 8
-MAX_EXPANSIONS = 16
+MAX_EXPANSIONS = 24
 MAX_PAGE = 1000
 SORTS = ("relevance", "newest", "reviewed")
 TYPES = ("guide", "lesson", "member", "output")
@@ -189,10 +189,13 @@ def all_text_fields():
 
 def word_query(word):
     """A word in any field of any language (by its stem), or with a typo corrected."""
+    exact = {"multi_match": {"query": word, "fields": all_text_fields(), "tie_breaker": 0.3}}
+    if not analysis.tolerates_typos(word):
+        return exact
     return {
         "bool": {
             "should": [
-                {"multi_match": {"query": word, "fields": all_text_fields(), "tie_breaker": 0.3}},
+                exact,
                 {
                     "match": {
                         "words": {

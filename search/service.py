@@ -208,7 +208,8 @@ def facet_labels(name, language):
 
 
 def build_labels(name, language):
-    locale = Locale.objects.get(language_code=language)
+    """Labels in the language, or in the default one where the site has no such locale."""
+    locale = Locale.objects.filter(language_code=language).first() or Locale.get_default()
     if name == "member":
         return MemberPage.labels(known_keys()["member"], locale)
     model = Topic if name == "topic" else Region

@@ -21,7 +21,7 @@ from django.conf import settings
 from django.db.models import Case, Q, Value, When
 
 from search import mapping
-from search.analysis import WORD, analyze, fold, stem, words, written
+from search.analysis import WORD, analyze, fold, stem, tolerates_typos, words, written
 from search.cache import cached_vocabulary
 from search.documents import TEXT_FIELDS, shown_version
 from search.engines.base import Hit, SearchEngine, SearchResult
@@ -144,7 +144,8 @@ class WordForms:
     def __init__(self, word, known):
         self.written = written(word)
         self.exact = {stem(word, code) for code in language_codes()} | {self.written}
-        self.fuzzy = {other for _edits, other in known.near(self.written)} - self.exact
+        near = known.near(self.written) if tolerates_typos(word) else []
+        self.fuzzy = {other for _edits, other in near} - self.exact
 
     @property
     def all(self):
