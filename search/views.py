@@ -5,7 +5,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
-from search import service
+from search import insight, service
 from search.query import BadRequest
 
 FACET_TITLES = {
@@ -28,6 +28,7 @@ def search_page(request):
         context = {"error": error, "query": request.GET.get("q", "")[:200]}
         return render(request, "search/search.html", context, status=400)
     answer = service.search(search_request, with_version_links=True)
+    insight.record_search(search_request, answer)
     type_labels = service.type_labels()
     for result in answer["results"]:
         result["type_label"] = type_labels[result["type"]]
