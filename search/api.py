@@ -27,8 +27,8 @@ def search_api(request):
     except BadRequest as error:
         return bad_request(error)
     answer = service.search(search_request)
-    insight.record_search(search_request, answer)
-    return JsonResponse(answer, json_dumps_params={"ensure_ascii": False})
+    response = JsonResponse(answer, json_dumps_params={"ensure_ascii": False})
+    return insight.count_when_sent(response, search_request, answer)
 
 
 @require_GET

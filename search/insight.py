@@ -33,6 +33,16 @@ def is_new_search(request):
     return bool(request.query) and request.page == 1 and not any(request.filters.values())
 
 
+def count_when_sent(response, request, answer):
+    """Count a search once the reader has its response.
+
+    The WSGI server closes a response after sending it; the count is written
+    then, so a slow database commit never delays the answer.
+    """
+    response._resource_closers.append(lambda: record_search(request, answer))
+    return response
+
+
 def record_search(request, answer):
     """Count a new search of a SearchRequest and its answer; never fails the search."""
     if not is_new_search(request):

@@ -28,7 +28,6 @@ def search_page(request):
         context = {"error": error, "query": request.GET.get("q", "")[:200]}
         return render(request, "search/search.html", context, status=400)
     answer = service.search(search_request, with_version_links=True)
-    insight.record_search(search_request, answer)
     type_labels = service.type_labels()
     for result in answer["results"]:
         result["type_label"] = type_labels[result["type"]]
@@ -50,7 +49,7 @@ def search_page(request):
     response = render(request, "search/search.html", context)
     if search_request.query:
         response["Cache-Control"] = "no-cache"
-    return response
+    return insight.count_when_sent(response, search_request, answer)
 
 
 def page_links(request, answer):

@@ -127,11 +127,31 @@ class NothingFoundReportTests(TestCase):
             ],
         )
 
+    def test_the_backlog_exports_as_csv(self):
+        self.client.force_login(self.editor)
+        response = self.client.get(REPORT_URL, {"language": "nb", "export": "csv"})
+        self.assertEqual(response.status_code, 200)
+        lines = b"".join(response.streaming_content).decode().splitlines()
+        self.assertEqual(lines[0], "Search,Language,Found nothing,Searches,Last found nothing")
+        self.assertEqual(
+            lines[1:], [f"isbjørnvakt,nb,9,9,{timezone.localdate() - datetime.timedelta(2)}"]
+        )
+
     def test_the_report_is_in_the_reports_menu_for_editors_only(self):
         self.client.force_login(self.editor)
-        self.assertContains(self.client.get("/admin/"), REPORT_URL)
+        menu = self.client.get("/admin/")
+        self.assertContains(menu, REPORT_URL)
+        self.assertContains(menu, "/admin/searchpicks/")  # editors manage the picks too
         self.client.force_login(self.author)
         self.assertNotContains(self.client.get("/admin/"), REPORT_URL)
+
+    def test_superusers_get_this_report_instead_of_the_always_empty_search_terms(self):
+        admin = get_user_model().objects.create_superuser("admin", "admin@example.org", "pw")
+        self.client.force_login(admin)
+        menu = self.client.get("/admin/")
+        self.assertContains(menu, REPORT_URL)
+        # Searches are counted here, not as the search promotions' query hits.
+        self.assertNotContains(menu, "/admin/searchpicks/reports/search-terms/")
 
     def test_users_without_the_permission_are_refused(self):
         self.client.force_login(self.author)
