@@ -2,8 +2,9 @@
 
 On the first page of a search, the picks for the normalised query come first,
 on every engine, shown like any other result in the reader's language when the
-item exists in it. A pick is shown only while its page is live and public and
-its item is in the index, and only when it fits the facets the reader chose.
+item exists in it; a picked item is not repeated on any page. A pick is shown
+only while its page is live and public and its item is in the index, and only
+when it fits the facets the reader chose.
 External-link promotions have no item to show and are left out.
 """
 
@@ -17,9 +18,20 @@ from search.insight import normalise_query
 from search.models import IndexedDocument
 
 
+def arrange_picks(request, hits):
+    """(the picks to show first, the engine's hits without any picked item).
+
+    Picks are shown on the first page only, and left out of every page.
+    """
+    picks = editors_picks(request)
+    keys = {pick.document["translation_key"] for pick in picks}
+    others = [hit for hit in hits if hit.document["translation_key"] not in keys]
+    return (picks if request.page == 1 else []), others
+
+
 def editors_picks(request):
-    """The Hits of the picks for a SearchRequest, in the editors' order (page 1 only)."""
-    if request.page != 1 or not request.query:
+    """The Hits of the picks for a SearchRequest's query, in the editors' order."""
+    if not request.query:
         return []
     page_ids = list(
         SearchPromotion.objects.filter(
@@ -57,9 +69,3 @@ def fits_filters(document, filters):
         if chosen and not set(chosen) & set(values):
             return False
     return True
-
-
-def without_picks(hits, picks):
-    """The engine's hits minus the items already shown as picks."""
-    keys = {pick.document["translation_key"] for pick in picks}
-    return [hit for hit in hits if hit.document["translation_key"] not in keys]

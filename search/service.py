@@ -21,7 +21,7 @@ from knowledgebase.models import MemberPage, Region, Topic
 from search.cache import cached_vocabulary
 from search.engines.base import EngineUnavailable
 from search.engines.database import DatabaseEngine
-from search.picks import editors_picks, without_picks
+from search.picks import arrange_picks
 from search.query import TYPES, SearchRequest, pages_for
 
 logger = logging.getLogger(__name__)
@@ -108,8 +108,7 @@ def search(request, with_version_links=False):
     if request.page > pages:
         request = request.with_page(pages)
         result, engine_name, fallback = run(request)
-    picks = editors_picks(request)  # editors' picks come first on page 1
-    hits = without_picks(result.hits, picks)
+    picks, hits = arrange_picks(request, result.hits)  # editors' picks first on page 1
     with translation.override(request.language):
         return {
             "query": request.query,

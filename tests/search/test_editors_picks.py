@@ -2,6 +2,9 @@
 
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
+from search.engines.base import Hit
+from search.picks import arrange_picks
+from search.query import SearchRequest
 from tests.conftest import translate
 from tests.search.engine import EngineTestCase
 
@@ -70,6 +73,16 @@ class EditorsPicksTests:
         self.assertTrue(lessons)
         self.assertFalse(any(result.get("editors_pick") for result in lessons))
         self.assertEqual({result["type"] for result in lessons}, {"lesson"})
+
+    def test_further_pages_show_no_picks_and_never_repeat_a_picked_item(self):
+        picked = Hit(document={"translation_key": str(self.sea_ice_guide.translation_key)})
+        other = Hit(document={"translation_key": str(self.corpus.lesson.translation_key)})
+        second_page = SearchRequest(query="sea ice", page=2, language="en")
+        self.assertEqual(arrange_picks(second_page, [picked, other]), ([], [other]))
+        first_page = second_page.with_page(1)
+        picks, others = arrange_picks(first_page, [picked, other])
+        self.assertEqual(len(picks), 2)
+        self.assertEqual(others, [other])
 
 
 class DatabaseEditorsPicksTests(EditorsPicksTests, EngineTestCase):
