@@ -21,7 +21,7 @@ from search.models import IndexedDocument
 def arrange_picks(request, hits):
     """(the picks to show first, the engine's hits without any picked item).
 
-    Picks are shown on the first page only, and left out of every page.
+    Picks are shown first on page 1; no page lists a picked item among the other hits.
     """
     picks = editors_picks(request)
     keys = {pick.document["translation_key"] for pick in picks}
