@@ -14,7 +14,7 @@ from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.ui.tables import Column, DateColumn, NumberColumn
+from wagtail.admin.ui.tables import Column, NumberColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.permission_policies import ModelPermissionPolicy
 
@@ -66,6 +66,8 @@ class NothingFoundFilterSet(WagtailFilterSet):
 class NothingFoundReportView(ReportView):
     page_title = _("Searches that found nothing")
     header_icon = "search"
+    verbose_name = _("query")
+    verbose_name_plural = _("queries")
     index_url_name = "search_insight:nothing_found"
     index_results_url_name = "search_insight:nothing_found_results"
     filterset_class = NothingFoundFilterSet
@@ -82,7 +84,7 @@ class NothingFoundReportView(ReportView):
         ),
         NumberColumn("nothing_found", label=_("Found nothing"), sort_key="nothing_found"),
         NumberColumn("total_searches", label=_("Searches"), sort_key="total_searches"),
-        DateColumn("last_seen", label=_("Last found nothing"), sort_key="last_seen"),
+        Column("last_seen", label=_("Last found nothing"), sort_key="last_seen"),
     ]
     list_export = ["query", "language", "nothing_found", "total_searches", "last_seen"]
     export_headings = {

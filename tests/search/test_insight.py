@@ -8,6 +8,7 @@ from django.contrib.auth.models import Group, Permission
 from django.db import connection
 from django.test import TestCase
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from search.models import DailySearchCount
 from tests.search.engine import EngineTestCase
@@ -114,6 +115,8 @@ class NothingFoundReportTests(TestCase):
         self.assertLess(content.index("drone permits"), content.index("ship time"))
         self.assertNotIn("polar bear", content)  # it found something
         self.assertNotIn("snow radar", content)  # older than the last 30 days
+        last_seen = date_format(timezone.localdate())
+        self.assertContains(response, f"<td>{last_seen}</td>", html=True)
 
     def test_every_language_and_a_longer_period(self):
         _response, rows = self.rows(period="90")
