@@ -14,8 +14,6 @@ from django.utils import timezone
 
 from modelsearch.utils import normalise_query_string
 
-from search.models import DailySearchCount
-
 logger = logging.getLogger(__name__)
 
 
@@ -57,17 +55,18 @@ def record_search(request, answer):
         logger.exception("Could not record a search")
 
 
+# INSERT ... ON CONFLICT works on both SQLite and PostgreSQL and, unlike
+# get-then-update, stays right when two searches for the same row arrive at once.
+UPSERT = """
+INSERT INTO search_dailysearchcount ("query", "language", "date", "searches", "found_nothing")
+VALUES (%s, %s, %s, 1, %s)
+ON CONFLICT ("query", "language", "date") DO UPDATE SET
+    "searches" = search_dailysearchcount."searches" + 1,
+    "found_nothing" = search_dailysearchcount."found_nothing" + excluded."found_nothing"
+"""
+
+
 def count_search(query, language, found_nothing):
     """One upsert: add a search to the day's row, creating the row if needed."""
-    table = connection.ops.quote_name(DailySearchCount._meta.db_table)
-    # INSERT ... ON CONFLICT works on both SQLite and PostgreSQL and, unlike
-    # get-then-update, stays right when two searches for the same row arrive at once.
-    sql = (
-        f"INSERT INTO {table} (query, language, date, searches, found_nothing) "
-        "VALUES (%s, %s, %s, 1, %s) "
-        "ON CONFLICT (query, language, date) DO UPDATE SET "
-        f"searches = {table}.searches + 1, "
-        f"found_nothing = {table}.found_nothing + excluded.found_nothing"
-    )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [query, language, timezone.localdate(), int(found_nothing)])
+        cursor.execute(UPSERT, [query, language, timezone.localdate(), int(found_nothing)])
