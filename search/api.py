@@ -5,7 +5,7 @@ from django.http import JsonResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from search import service
+from search import insight, service
 from search.query import BadRequest
 
 
@@ -26,7 +26,9 @@ def search_api(request):
         search_request = service.parse_request(request.GET, reader_language(request.GET))
     except BadRequest as error:
         return bad_request(error)
-    return JsonResponse(service.search(search_request), json_dumps_params={"ensure_ascii": False})
+    answer = service.search(search_request)
+    response = JsonResponse(answer, json_dumps_params={"ensure_ascii": False})
+    return insight.count_when_sent(response, search_request, answer)
 
 
 @require_GET

@@ -9,6 +9,9 @@ rebuild of the remote engine never needs to re-read every page.
 whose documents changed and that the engine has not confirmed yet. Rows are
 removed only after the engine accepted the update, so nothing is lost while it
 is down.
+
+``DailySearchCount`` counts the public searches per query, language and day,
+for the report of searches that found nothing (see search.insight).
 """
 
 from django.db import models
@@ -48,3 +51,27 @@ class PendingIndexUpdate(models.Model):
 
     def __str__(self):
         return f"pending {self.translation_key}"
+
+
+class DailySearchCount(models.Model):
+    """How often readers searched for a query in a language on a day, and found nothing.
+
+    No personal data: only the normalised query, the reader's language and counts.
+    """
+
+    query = models.CharField(max_length=255)
+    language = models.CharField(max_length=12)
+    date = models.DateField()
+    searches = models.PositiveIntegerField(default=0)
+    found_nothing = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["query", "language", "date"], name="one_search_count_per_query_and_day"
+            )
+        ]
+        indexes = [models.Index(fields=["date", "language"])]
+
+    def __str__(self):
+        return f"{self.query} ({self.language}, {self.date})"

@@ -21,6 +21,7 @@ from knowledgebase.models import MemberPage, Region, Topic
 from search.cache import cached_vocabulary
 from search.engines.base import EngineUnavailable
 from search.engines.database import DatabaseEngine
+from search.picks import arrange_picks
 from search.query import TYPES, SearchRequest, pages_for
 
 logger = logging.getLogger(__name__)
@@ -115,6 +116,7 @@ def search(request, with_version_links=False):
     if request.page > pages:
         request = request.with_page(pages)
         result, engine_name, fallback = run(request)
+    picks, hits = arrange_picks(request, result.hits)  # editors' picks first on page 1
     with translation.override(request.language):
         return {
             "query": request.query,
@@ -124,7 +126,11 @@ def search(request, with_version_links=False):
             "engine": engine_name,
             "fallback": fallback,
             "suggestion": result.suggestion,
-            "results": [present_hit(hit, request, with_version_links) for hit in result.hits],
+            "results": [
+                {**present_hit(pick, request, with_version_links), "editors_pick": True}
+                for pick in picks
+            ]
+            + [present_hit(hit, request, with_version_links) for hit in hits],
             "facets": present_facets(result.facets, request),
         }
 

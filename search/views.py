@@ -5,7 +5,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
-from search import service
+from search import insight, service
 from search.query import BadRequest
 
 FACET_TITLES = {
@@ -49,7 +49,7 @@ def search_page(request):
     response = render(request, "search/search.html", context)
     if search_request.query:
         response["Cache-Control"] = "no-cache"
-    return response
+    return insight.count_when_sent(response, search_request, answer)
 
 
 def page_links(request, answer):

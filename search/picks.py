@@ -1,0 +1,71 @@
+"""Editors' picks: pages editors pin to a search query (wagtail.contrib.search_promotions).
+
+On the first page of a search, the picks for the normalised query come first,
+on every engine, shown like any other result in the reader's language when the
+item exists in it; a picked item is not repeated on any page. A pick is shown
+only while its page is live and public and its item is in the index, and only
+when it fits the facets the reader chose.
+External-link promotions have no item to show and are left out.
+"""
+
+from wagtail.contrib.search_promotions.models import SearchPromotion
+from wagtail.models import Page
+
+from search import mapping
+from search.documents import shown_version
+from search.engines.base import Hit
+from search.insight import normalise_query
+from search.models import IndexedDocument
+
+
+def arrange_picks(request, hits):
+    """(the picks to show first, the engine's hits without any picked item).
+
+    Picks are shown first on page 1; no page lists a picked item among the other hits.
+    """
+    picks = editors_picks(request)
+    keys = {pick.document["translation_key"] for pick in picks}
+    others = [hit for hit in hits if hit.document["translation_key"] not in keys]
+    return (picks if request.page == 1 else []), others
+
+
+def editors_picks(request):
+    """The Hits of the picks for a SearchRequest's query, in the editors' order."""
+    if not request.query:
+        return []
+    page_ids = list(
+        SearchPromotion.objects.filter(
+            query__query_string=normalise_query(request.query), page__isnull=False
+        ).values_list("page_id", flat=True)
+    )
+    if not page_ids:
+        return []
+    keys = dict(
+        Page.objects.filter(pk__in=page_ids).live().public().values_list("pk", "translation_key")
+    )
+    documents = dict(
+        IndexedDocument.objects.filter(
+            is_representative=True, translation_key__in=keys.values()
+        ).values_list("translation_key", "data")
+    )
+    preferred = request.preferred_languages()
+    hits = []
+    for page_id in dict.fromkeys(page_ids):
+        document = documents.get(keys.get(page_id))
+        if document and fits_filters(document, request.filters) and not picked(hits, document):
+            hits.append(Hit(document=shown_version(document, preferred)))
+    return hits
+
+
+def picked(hits, document):
+    return any(hit.document["translation_key"] == document["translation_key"] for hit in hits)
+
+
+def fits_filters(document, filters):
+    """Whether an item has one of the chosen values of every facet the reader filtered on."""
+    for name, chosen in filters.items():
+        values = document.get(mapping.FACET_FIELDS[name])
+        values = values if isinstance(values, list) else [values]
+        if chosen and not set(chosen) & set(values):
+            return False
+    return True

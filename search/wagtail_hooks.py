@@ -1,0 +1,57 @@
+"""Admin wiring of the search insight: the report of searches that found nothing."""
+
+from django.contrib.auth.models import Permission
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.permission_policies import ModelPermissionPolicy
+
+from search.models import DailySearchCount
+from search.reports import NothingFoundReportView
+
+insight_permissions = ModelPermissionPolicy(DailySearchCount)
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    urls = [
+        path("nothing-found/", NothingFoundReportView.as_view(), name="nothing_found"),
+        path(
+            "nothing-found/results/",
+            NothingFoundReportView.as_view(results_only=True),
+            name="nothing_found_results",
+        ),
+    ]
+    return [path("search-insight/", include((urls, "search_insight"), namespace="search_insight"))]
+
+
+class InsightMenuItem(MenuItem):
+    def is_shown(self, request):
+        return insight_permissions.user_has_permission(request.user, "view")
+
+
+@hooks.register("register_reports_menu_item")
+def register_nothing_found_menu_item():
+    return InsightMenuItem(
+        _("Searches that found nothing"),
+        reverse("search_insight:nothing_found"),
+        name="searches-that-found-nothing",
+        icon_name="search",
+        order=9020,
+    )
+
+
+@hooks.register("construct_reports_menu")
+def hide_search_terms_report(request, menu_items):
+    """Our searches are counted per language by search.insight, not as the search
+    promotions' query hits, so that app's "Search terms" report would stay empty."""
+    menu_items[:] = [item for item in menu_items if item.name != "search-terms"]
+
+
+@hooks.register("register_permissions")
+def register_permissions():
+    return Permission.objects.filter(
+        content_type__app_label="search", codename="view_dailysearchcount"
+    )
