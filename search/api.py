@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from search import service
-from search.query import BadRequest
+from search.query import BadRequest, search_text
 
 
 def reader_language(params):
@@ -33,7 +33,8 @@ def search_api(request):
 def suggest_api(request):
     try:
         language = reader_language(request.GET)
+        text = search_text(request.GET.get("q", ""))
     except BadRequest as error:
         return bad_request(error)
-    suggestions = service.suggest(request.GET.get("q", ""), language)
+    suggestions = service.suggest(text, language)
     return JsonResponse({"suggestions": suggestions}, json_dumps_params={"ensure_ascii": False})

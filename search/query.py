@@ -18,10 +18,15 @@ PAGE_SIZE = 10
 MAX_QUERY_LENGTH = 1000
 MAX_QUERY_TERMS = 16  # fields x terms must stay under the engines' clause limit (1024)
 MAX_PAGE = 1000
+MAX_FACET_VALUES = 100  # values selected in one facet
 SORTS = ("relevance", "newest", "reviewed")
 TYPES = ("guide", "lesson", "member", "output")
 FACETS = tuple(mapping.FACET_FIELDS)
-YEAR = re.compile(r"\d{4}")
+# ASCII digits only: str.isdigit() and \d also accept "²" or "٢", which int() or the engine reject.
+YEAR = re.compile(r"[0-9]{4}")
+PAGE_NUMBER = re.compile(r"[0-9]{1,4}")
+# Control characters other than whitespace (NUL above all: PostgreSQL text cannot hold it).
+CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 SUGGESTION_LIMIT = 8
 
 # Tie-breakers for title suggestions, which collapse the versions of an item:
@@ -49,7 +54,7 @@ class SearchRequest:
     @classmethod
     def from_params(cls, params, language, known_keys):
         """Check query-string parameters; ``known_keys`` maps facet -> set of valid keys."""
-        query = " ".join(params.get("q", "").split())
+        query = search_text(params.get("q", ""))
         if len(query) > MAX_QUERY_LENGTH:
             raise BadRequest(
                 _("The search text is too long (at most %(limit)d characters).")
@@ -67,6 +72,12 @@ class SearchRequest:
     @staticmethod
     def _facet_values(params, name, known_keys):
         values = list(dict.fromkeys(v for v in params.getlist(name) if v != ""))
+        if len(values) > MAX_FACET_VALUES:
+            raise BadRequest(
+                _("Select at most %(limit)d values of %(facet)s.")
+                % {"limit": MAX_FACET_VALUES, "facet": name},
+                name,
+            )
         for value in values:
             valid = YEAR.fullmatch(value) if name == "year" else value in known_keys[name]
             if not valid:
@@ -91,7 +102,7 @@ class SearchRequest:
     def _page(value):
         if value in (None, ""):
             return 1
-        if not value.isdigit() or not 1 <= int(value) <= MAX_PAGE:
+        if not PAGE_NUMBER.fullmatch(value) or not 1 <= int(value) <= MAX_PAGE:
             raise BadRequest(
                 _("page must be a whole number from 1 to %(max)d.") % {"max": MAX_PAGE}, "page"
             )
@@ -119,6 +130,13 @@ class SearchRequest:
 
     def with_page(self, page):
         return SearchRequest(self.query, self.filters, self.sort, page, self.language)
+
+
+def search_text(text):
+    """The text of a search or suggestion, whitespace collapsed; control characters refused."""
+    if CONTROL_CHARACTER.search(text):
+        raise BadRequest(_("The search text contains control characters."), "q")
+    return " ".join(text.split())
 
 
 def pages_for(total):
