@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.http import JsonResponse
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -16,6 +17,19 @@ def reader_language(params):
     return language
 
 
+ANSWER_MAX_AGE = 60  # seconds a browser or shared cache may keep an anonymous answer
+
+
+def answer(request, data, cacheable=True):
+    """A JSON answer; anonymous, complete answers may be cached for a short while."""
+    response = JsonResponse(data, json_dumps_params={"ensure_ascii": False})
+    if cacheable and settings.SESSION_COOKIE_NAME not in request.COOKIES:
+        patch_cache_control(response, public=True, max_age=ANSWER_MAX_AGE)
+    else:
+        patch_cache_control(response, private=True, no_cache=True)
+    return response
+
+
 def bad_request(error):
     return JsonResponse({"error": error.message, "field": error.field}, status=400)
 
@@ -26,7 +40,8 @@ def search_api(request):
         search_request = service.parse_request(request.GET, reader_language(request.GET))
     except BadRequest as error:
         return bad_request(error)
-    return JsonResponse(service.search(search_request), json_dumps_params={"ensure_ascii": False})
+    result = service.search(search_request)
+    return answer(request, result, cacheable=not result["fallback"])
 
 
 @require_GET
@@ -37,4 +52,4 @@ def suggest_api(request):
     except BadRequest as error:
         return bad_request(error)
     suggestions = service.suggest(text, language)
-    return JsonResponse({"suggestions": suggestions}, json_dumps_params={"ensure_ascii": False})
+    return answer(request, {"suggestions": suggestions})
