@@ -8,7 +8,8 @@ from knowledgebase.urls import urlpatterns as site_urlpatterns
 
 PAGE = """{% extends "base.html" %}
 {% block content %}<h1>Inline script</h1>{% endblock %}
-{% block scripts %}<script>document.documentElement.dataset.inlineScript = "ran";</script>{% endblock %}
+{% block scripts %}<script>document.documentElement.dataset.inlineScript = "ran";</script>
+{% endblock %}
 """
 
 

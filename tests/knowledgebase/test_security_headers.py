@@ -20,7 +20,13 @@ from tests.conftest import build_tree
 from tests.search.engine import running_in_ci
 
 REPO = Path(__file__).resolve().parents[2]
-INLINE_SCRIPT_ALLOWANCES = ("'unsafe-inline'", "'unsafe-hashes'", "'nonce-", "'sha", "'strict-dynamic'")
+INLINE_SCRIPT_ALLOWANCES = (
+    "'unsafe-inline'",
+    "'unsafe-hashes'",
+    "'nonce-",
+    "'sha",
+    "'strict-dynamic'",
+)
 
 
 def policy(response):
