@@ -9,7 +9,7 @@ PORT ?= 8000
 LANGUAGES := fr de nb sv fi da is kl se iu
 
 .DEFAULT_GOAL := help
-.PHONY: help run test install migrate messages translations demo admin engine engine-stop engine-status bench lint clean
+.PHONY: help run serve test install migrate messages translations demo admin engine engine-stop engine-status bench lint clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -53,6 +53,12 @@ run: demo admin ## Serve the demo site on http://127.0.0.1:8000/
 	@$(MANAGE) collectstatic --no-input -v0
 	@echo "Serving http://$(HOST):$(PORT)/ (search engine: $${SEARCH_ENGINE:-database}) — Ctrl+C to stop."
 	@$(MANAGE) runserver $(HOST):$(PORT)
+
+serve: install messages ## Serve with gunicorn and production settings (needs SECRET_KEY, ALLOWED_HOSTS)
+	@test -n "$$SECRET_KEY" || { echo "Set SECRET_KEY and ALLOWED_HOSTS (see README: Production)." >&2; exit 1; }
+	@DJANGO_SETTINGS_MODULE=knowledgebase.settings.production $(MANAGE) migrate --no-input
+	@DJANGO_SETTINGS_MODULE=knowledgebase.settings.production $(MANAGE) collectstatic --no-input -v0
+	@DJANGO_SETTINGS_MODULE=knowledgebase.settings.production $(VENV)/bin/gunicorn
 
 test: install messages ## Run the whole test suite
 	@$(PY) -m pytest $(PYTEST_ARGS)

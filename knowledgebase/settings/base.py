@@ -122,7 +122,7 @@ TIME_ZONE = "UTC"
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(env.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env.get("MEDIA_ROOT", BASE_DIR / "media"))
 STORAGES = {
@@ -184,6 +184,9 @@ SEARCH_URLS = [
 ]
 SEARCH_INDEX_PREFIX = env.get("SEARCH_INDEX_PREFIX", "polarkb")
 SEARCH_TIMEOUT = float(env.get("SEARCH_TIMEOUT", "2"))
+# One pooled engine connection per web server thread (gunicorn.conf.py), plus the
+# bulk indexing streams, so busy threads never open and drop extra connections.
+SEARCH_CONNECTIONS_PER_NODE = int(env.get("WEB_THREADS", "8")) + 2
 
 _WAGTAIL_SEARCH_BACKENDS = {
     "database": "wagtail.search.backends.database",
