@@ -9,7 +9,7 @@ PORT ?= 8000
 LANGUAGES := fr de nb sv fi da is kl se iu
 
 .DEFAULT_GOAL := help
-.PHONY: help run serve test install migrate messages translations demo admin engine engine-stop engine-status bench lint clean
+.PHONY: help run serve test install migrate messages translations demo admin engine engine-stop engine-status bench bench-load lint clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -74,6 +74,9 @@ engine-status: ## Show whether the local OpenSearch node is running
 
 bench: install ## Benchmark search (DOCS=10000 by default)
 	@$(PY) bench/search_bench.py --docs $${DOCS:-10000}
+
+bench-load: install ## Load benchmark: 50 clients for 60 s against gunicorn with OpenSearch
+	@$(PY) bench/load_bench.py
 
 lint: install ## Check code style with ruff
 	@$(PY) -m ruff check .
