@@ -43,6 +43,13 @@ class BadRequest(ValueError):
         self.field = field
 
 
+def search_text(text):
+    """The text of a search or suggestion, whitespace collapsed; control characters refused."""
+    if CONTROL_CHARACTER.search(text):
+        raise BadRequest(_("The search text contains control characters."), "q")
+    return " ".join(text.split())
+
+
 @dataclass
 class SearchRequest:
     query: str = ""
@@ -130,13 +137,6 @@ class SearchRequest:
 
     def with_page(self, page):
         return SearchRequest(self.query, self.filters, self.sort, page, self.language)
-
-
-def search_text(text):
-    """The text of a search or suggestion, whitespace collapsed; control characters refused."""
-    if CONTROL_CHARACTER.search(text):
-        raise BadRequest(_("The search text contains control characters."), "q")
-    return " ".join(text.split())
 
 
 def pages_for(total):
