@@ -157,6 +157,7 @@ ADMIN_CONTENT_SECURITY_POLICY = {
     "script-src": [SELF, UNSAFE_INLINE],
     "style-src": [SELF, UNSAFE_INLINE],
     "img-src": [SELF, "data:", "blob:", "https:"],
+    "connect-src": [SELF, "https://releases.wagtail.org"],  # the admin's upgrade notice
 }
 PERMISSIONS_POLICY_DISABLED_FEATURES = (
     "accelerometer",
