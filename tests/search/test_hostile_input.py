@@ -5,14 +5,16 @@ database engine and on OpenSearch. Hypothesis throws generated parameters at
 all three addresses; the explicit cases are the reported ones.
 """
 
-from urllib.parse import quote_from_bytes, urlencode
+from urllib.parse import quote, quote_from_bytes, urlencode
 
+from django.conf import settings as django_settings
 from django.test import Client, TestCase, override_settings
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.django import TestCase as HypothesisTestCase
 
+from tests.conftest import build_tree
 from tests.search.engine import EngineTestCase
 
 ADDRESSES = ("/api/search/", "/api/search/suggest/", "/en/search/")
@@ -182,3 +184,25 @@ class ApiErrorsAreJsonTests(TestCase):
         response = self.client.get("/en/search/", {"page": "²"})
         self.assertEqual(response.status_code, 400)
         self.assertIn("text/html", response["Content-Type"])
+
+
+class HostileLanguageHintsTests(HypothesisTestCase):
+    """The reader's language comes from the cookie and Accept-Language too."""
+
+    @classmethod
+    def setUpTestData(cls):
+        build_tree()
+
+    @settings(max_examples=60, deadline=None, derandomize=True, database=None)
+    @given(
+        address=st.sampled_from(("/", "/xx/", "/en/search/", "/api/search/")),
+        accept_language=st.one_of(st.sampled_from(("kl", "*;q=x", "x" * 600, "en;q=1e9")), text),
+        cookie=st.one_of(st.sampled_from(("", "iu", "EN", "zz-ZZ")), text),
+    )
+    def test_generated_language_hints_never_give_a_server_error(
+        self, address, accept_language, cookie
+    ):
+        self.client.cookies[django_settings.LANGUAGE_COOKIE_NAME] = quote(cookie)
+        header = accept_language.encode().decode("latin-1")  # as a WSGI server passes it on
+        response = self.client.get(address, HTTP_ACCEPT_LANGUAGE=header)
+        self.assertLess(response.status_code, 500)
