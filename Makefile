@@ -9,7 +9,7 @@ PORT ?= 8000
 LANGUAGES := fr de nb sv fi da is kl se iu
 
 .DEFAULT_GOAL := help
-.PHONY: help run test install migrate messages translations demo admin engine engine-stop engine-status bench lint clean
+.PHONY: help run serve test install migrate messages translations demo admin engine engine-stop engine-status bench bench-load lint clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -54,6 +54,12 @@ run: demo admin ## Serve the demo site on http://127.0.0.1:8000/
 	@echo "Serving http://$(HOST):$(PORT)/ (search engine: $${SEARCH_ENGINE:-database}) — Ctrl+C to stop."
 	@$(MANAGE) runserver $(HOST):$(PORT)
 
+serve: install messages ## Serve with gunicorn and production settings (needs SECRET_KEY, ALLOWED_HOSTS)
+	@test -n "$$SECRET_KEY" || { echo "Set SECRET_KEY and ALLOWED_HOSTS (see README: Production)." >&2; exit 1; }
+	@DJANGO_SETTINGS_MODULE=knowledgebase.settings.production $(MANAGE) migrate --no-input
+	@DJANGO_SETTINGS_MODULE=knowledgebase.settings.production $(MANAGE) collectstatic --no-input -v0
+	@DJANGO_SETTINGS_MODULE=knowledgebase.settings.production $(VENV)/bin/gunicorn
+
 test: install messages ## Run the whole test suite
 	@$(PY) -m pytest $(PYTEST_ARGS)
 
@@ -68,6 +74,9 @@ engine-status: ## Show whether the local OpenSearch node is running
 
 bench: install ## Benchmark search (DOCS=10000 by default)
 	@$(PY) bench/search_bench.py --docs $${DOCS:-10000}
+
+bench-load: install ## Load benchmark: 50 clients for 60 s against gunicorn with OpenSearch
+	@$(PY) bench/load_bench.py
 
 lint: install ## Check code style with ruff
 	@$(PY) -m ruff check .

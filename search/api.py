@@ -2,11 +2,12 @@
 
 from django.conf import settings
 from django.http import JsonResponse
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from search import insight, service
-from search.query import BadRequest
+from search.query import BadRequest, search_text
 
 
 def reader_language(params):
@@ -14,6 +15,19 @@ def reader_language(params):
     if language not in dict(settings.LANGUAGES):
         raise BadRequest(_("Unknown language: “%(lang)s”.") % {"lang": language[:20]}, "lang")
     return language
+
+
+ANSWER_MAX_AGE = 60  # seconds a browser or shared cache may keep an anonymous answer
+
+
+def answer(request, data, cacheable=True):
+    """A JSON answer; anonymous, complete answers may be cached for a short while."""
+    response = JsonResponse(data, json_dumps_params={"ensure_ascii": False})
+    if cacheable and settings.SESSION_COOKIE_NAME not in request.COOKIES:
+        patch_cache_control(response, public=True, max_age=ANSWER_MAX_AGE)
+    else:
+        patch_cache_control(response, private=True, no_cache=True)
+    return response
 
 
 def bad_request(error):
@@ -26,16 +40,17 @@ def search_api(request):
         search_request = service.parse_request(request.GET, reader_language(request.GET))
     except BadRequest as error:
         return bad_request(error)
-    answer = service.search(search_request)
-    response = JsonResponse(answer, json_dumps_params={"ensure_ascii": False})
-    return insight.count_when_sent(response, search_request, answer)
+    result = service.search(search_request)
+    response = answer(request, result, cacheable=not result["fallback"])
+    return insight.count_when_sent(response, search_request, result)
 
 
 @require_GET
 def suggest_api(request):
     try:
         language = reader_language(request.GET)
+        text = search_text(request.GET.get("q", ""))
     except BadRequest as error:
         return bad_request(error)
-    suggestions = service.suggest(request.GET.get("q", ""), language)
-    return JsonResponse({"suggestions": suggestions}, json_dumps_params={"ensure_ascii": False})
+    suggestions = service.suggest(text, language)
+    return answer(request, {"suggestions": suggestions})

@@ -22,10 +22,15 @@ MAX_QUERY_LENGTH = 1000
 MAX_QUERY_WORDS = 8
 MAX_EXPANSIONS = 24
 MAX_PAGE = 1000
+MAX_FACET_VALUES = 100  # values selected in one facet
 SORTS = ("relevance", "newest", "reviewed")
 TYPES = ("guide", "lesson", "member", "output")
 FACETS = tuple(mapping.FACET_FIELDS)
-YEAR = re.compile(r"\d{4}")
+# ASCII digits only: str.isdigit() and \d also accept "²" or "٢", which int() or the engine reject.
+YEAR = re.compile(r"[0-9]{4}")
+PAGE_NUMBER = re.compile(r"[0-9]{1,4}")
+# Control characters other than whitespace (NUL above all: PostgreSQL text cannot hold it).
+CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 SUGGESTION_LIMIT = 8
 
 # Relevance: a word found as written (or by its stem) counts fully, a word found
@@ -56,6 +61,13 @@ class BadRequest(ValueError):
         self.field = field
 
 
+def search_text(text):
+    """The text of a search or suggestion, whitespace collapsed; control characters refused."""
+    if CONTROL_CHARACTER.search(text):
+        raise BadRequest(_("The search text contains control characters."), "q")
+    return " ".join(text.split())
+
+
 @dataclass
 class SearchRequest:
     query: str = ""
@@ -68,7 +80,7 @@ class SearchRequest:
     @classmethod
     def from_params(cls, params, language, known_keys):
         """Check query-string parameters; ``known_keys`` maps facet -> set of valid keys."""
-        query = " ".join(params.get("q", "").split())
+        query = search_text(params.get("q", ""))
         if len(query) > MAX_QUERY_LENGTH:
             raise BadRequest(
                 _("The search text is too long (at most %(limit)d characters).")
@@ -86,6 +98,12 @@ class SearchRequest:
     @staticmethod
     def _facet_values(params, name, known_keys):
         values = list(dict.fromkeys(v for v in params.getlist(name) if v != ""))
+        if len(values) > MAX_FACET_VALUES:
+            raise BadRequest(
+                _("Select at most %(limit)d values of %(facet)s.")
+                % {"limit": MAX_FACET_VALUES, "facet": name},
+                name,
+            )
         for value in values:
             valid = YEAR.fullmatch(value) if name == "year" else value in known_keys[name]
             if not valid:
@@ -110,7 +128,7 @@ class SearchRequest:
     def _page(value):
         if value in (None, ""):
             return 1
-        if not value.isdigit() or not 1 <= int(value) <= MAX_PAGE:
+        if not PAGE_NUMBER.fullmatch(value) or not 1 <= int(value) <= MAX_PAGE:
             raise BadRequest(
                 _("page must be a whole number from 1 to %(max)d.") % {"max": MAX_PAGE}, "page"
             )

@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 
 from knowledgebase.languages import DEFAULT_LANGUAGE, LANGUAGES, register_missing_language_info
 
@@ -45,6 +46,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_tasks",
+    "csp",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -56,6 +58,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "knowledgebase.security.ContentSecurityPolicyMiddleware",
+    "knowledgebase.security.PermissionsPolicyMiddleware",
+    "search.middleware.JsonApiErrorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "knowledgebase.middleware.UnknownLanguageMiddleware",
@@ -118,7 +123,7 @@ TIME_ZONE = "UTC"
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(env.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env.get("MEDIA_ROOT", BASE_DIR / "media"))
 STORAGES = {
@@ -127,6 +132,46 @@ STORAGES = {
 }
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+# Security headers (knowledgebase/security.py). Public pages: no inline script runs;
+# an inline <style> needs the request's nonce ({{ request.csp_nonce }}); style
+# attributes (responsive embeds, rich text) stay allowed.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, NONCE],
+        "style-src-attr": [UNSAFE_INLINE],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-src": [SELF, "https:"],  # embedded videos and maps
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+    }
+}
+# The admins put inline scripts in their forms; only editors reach them.
+ADMIN_CONTENT_SECURITY_POLICY = {
+    **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+    "script-src": [SELF, UNSAFE_INLINE],
+    "style-src": [SELF, UNSAFE_INLINE],
+    "img-src": [SELF, "data:", "blob:", "https:"],
+    "connect-src": [SELF, "https://releases.wagtail.org"],  # the admin's upgrade notice
+}
+PERMISSIONS_POLICY_DISABLED_FEATURES = (
+    "accelerometer",
+    "browsing-topics",
+    "camera",
+    "display-capture",
+    "geolocation",
+    "gyroscope",
+    "magnetometer",
+    "microphone",
+    "payment",
+    "usb",
+)
 
 WAGTAIL_SITE_NAME = "Polar Knowledge Base"
 WAGTAILADMIN_BASE_URL = env.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
@@ -141,6 +186,9 @@ SEARCH_URLS = [
 ]
 SEARCH_INDEX_PREFIX = env.get("SEARCH_INDEX_PREFIX", "polarkb")
 SEARCH_TIMEOUT = float(env.get("SEARCH_TIMEOUT", "2"))
+# One pooled engine connection per web server thread (gunicorn.conf.py), plus the
+# bulk indexing streams, so busy threads never open and drop extra connections.
+SEARCH_CONNECTIONS_PER_NODE = int(env.get("WEB_THREADS", "8")) + 2
 
 _WAGTAIL_SEARCH_BACKENDS = {
     "database": "wagtail.search.backends.database",

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
 from django.utils.html import format_html
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
@@ -89,12 +90,21 @@ def language_selector(context):
         if target is not None:
             url = (target.get_url(request) or "") + suffix
         else:
-            url = translate_url(request.get_full_path(), code)
+            url = _same_address_in(request, code)
         info = get_language_info(code)
         languages.append(
             {"code": code, "name": info["name_local"], "url": url, "current": code == current}
         )
     return {"languages": languages}
+
+
+def _same_address_in(request, code):
+    """This address in another language, or that language's home page when the
+    translated address would lead off the site (a path such as //evil.example/)."""
+    url = translate_url(request.get_full_path(), code)
+    if url.startswith("/") and url_has_allowed_host_and_scheme(url, allowed_hosts=None):
+        return url
+    return f"/{code}/"
 
 
 @register.inclusion_tag("components/hreflang.html", takes_context=True)

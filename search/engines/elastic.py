@@ -24,7 +24,7 @@ BULK_CHUNK = 500
 BULK_STREAMS = 2  # a node indexes two bulk requests at once on two cores
 # Kept-open connections per node, for bulk streams and a threaded server's searches
 # (elasticsearch-py's default; opensearch-py would otherwise keep only one).
-CONNECTIONS_PER_NODE = 10
+CONNECTIONS_PER_NODE = max(10, settings.SEARCH_CONNECTIONS_PER_NODE)
 INDEXING_TIMEOUT = 60  # seconds: bulk requests may take longer than searches
 HIGHLIGHT_ORDER = ("summary", "body", "headings", "title")
 

@@ -1,6 +1,10 @@
 """Bad addresses get a 404 page in the reader's language, never a 500."""
 
+import re
+
+from django.conf import settings
 from django.test import TestCase
+from django.utils.http import url_has_allowed_host_and_scheme
 
 from tests.conftest import build_tree, translate
 
@@ -37,3 +41,13 @@ class NotFoundTests(TestCase):
     def test_configured_languages_are_not_mistaken_for_unknown_prefixes(self):
         response = self.client.get("/kl/", HTTP_ACCEPT_LANGUAGE="fr")
         self.assertNotEqual(response.status_code, 302)
+
+    def test_language_links_never_lead_off_the_site(self):
+        for url in ("/%2F%2Fevil.example%2F", "/%2F%5Cevil.example/", "/%5C%5Cevil.example/"):
+            with self.subTest(url=url):
+                html = self.client.get(url).content.decode()
+                links = re.findall(r'<a href="([^"]*)" lang="', html)
+                self.assertEqual(len(links), len(settings.LANGUAGES))
+                for link in links:
+                    self.assertTrue(url_has_allowed_host_and_scheme(link, allowed_hosts=None))
+                    self.assertRegex(link, r"^/[^/\\]")

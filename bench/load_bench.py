@@ -1,0 +1,300 @@
+"""Load benchmark: concurrent readers against the production server with OpenSearch.
+
+    python bench/load_bench.py [--clients 50] [--seconds 60] [--port 8300]
+
+Sets up the demo site on its own SQLite file (bench/results/load.sqlite3, or
+DATABASE_URL) with production settings, indexes it in OpenSearch (SEARCH_URL
+or --url, else a node of its own on ENGINE_PORT, default 9260, started and
+stopped for the run), starts gunicorn with gunicorn.conf.py, and lets N client
+threads send a mix of search API, suggestion, search page and content page
+requests for the given time. Reports requests/s, p50/p95/p99 latency and errors
+(5xx, connection failures, and API answers that fell back to the database),
+prints a markdown table and writes bench/results/load.{md,json}.
+Target on 2 cores: 0 errors and p95 ≤ 200 ms.
+"""
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import random
+import re
+import secrets
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+from urllib.parse import urlencode
+
+import requests
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench import opensearch_bench as osb
+from bench.measure import percentile
+
+REPO = Path(__file__).resolve().parent.parent
+RESULTS = REPO / "bench" / "results"
+P95_TARGET_MS = 200
+LANGUAGES = ("en", "fr", "de", "nb", "sv", "fi", "da", "is", "kl", "se", "iu")
+WORDS = (
+    "sea ice", "ice", "safety", "permafrost", "data", "fieldwork", "community", "station",
+    "glacier", "monitoring", "training", "ship", "metadata", "polar bear", "drone",
+    "snow", "remote sensing", "logistics", "ocean", "tundra", "seaice", "permafrots",
+)  # fmt: skip
+# Share of each kind of request in the mix.
+MIX = {"api_search": 40, "api_suggest": 15, "search_page": 20, "content_page": 25}
+
+
+def parse_args():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--clients", type=int, default=50, help="concurrent client threads")
+    parser.add_argument("--seconds", type=float, default=60, help="measured duration")
+    parser.add_argument("--warmup", type=float, default=5, help="unmeasured seconds first")
+    parser.add_argument("--port", type=int, default=8300, help="gunicorn port on 127.0.0.1")
+    parser.add_argument("--url", help="OpenSearch URL (default: SEARCH_URL, else our own node)")
+    parser.add_argument("--skip-setup", action="store_true", help="reuse the loaded database")
+    parser.add_argument("--seed", type=int, default=42)
+    return parser.parse_args()
+
+
+def server_environment(args, search_url):
+    database = os.environ.get("DATABASE_URL") or f"sqlite:///{RESULTS / 'load.sqlite3'}"
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "knowledgebase.settings.production",
+        "SECRET_KEY": os.environ.get("SECRET_KEY") or secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "SECURE_SSL_REDIRECT": "0",
+        "DATABASE_URL": database,
+        "STATIC_ROOT": str(RESULTS / "static"),
+        "SEARCH_ENGINE": "opensearch",
+        "SEARCH_URL": search_url,
+        "SEARCH_INDEX_PREFIX": "polarkb-load",
+        "BIND": f"127.0.0.1:{args.port}",
+        "WEB_ACCESS_LOG": "",
+    }
+
+
+def manage(environment, *command):
+    subprocess.run([sys.executable, "manage.py", *command], cwd=REPO, env=environment, check=True)
+
+
+def set_up_site(environment):
+    """The demo content (written with the database engine, so loading does not wait on
+    indexing), then one OpenSearch rebuild."""
+    print("Setting up the demo site…", flush=True)
+    manage(environment, "migrate", "--no-input", "-v0")
+    manage({**environment, "SEARCH_ENGINE": "database"}, "load_demo_content")
+    manage(environment, "rebuild_search_index")
+    manage(environment, "collectstatic", "--no-input", "-v0")
+
+
+def start_server(environment, base_url):
+    log = open(RESULTS / "load-server.log", "w")
+    process = subprocess.Popen(
+        [str(Path(sys.executable).with_name("gunicorn"))],
+        cwd=REPO,
+        env=environment,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise SystemExit(f"gunicorn stopped; see {log.name}")
+        try:
+            requests.get(f"{base_url}/healthz", timeout=2)
+            return process, log
+        except requests.ConnectionError:
+            time.sleep(0.2)
+    process.terminate()
+    raise SystemExit("gunicorn did not answer within 60 s")
+
+
+def stop_server(process, log):
+    process.terminate()
+    process.wait(timeout=60)
+    log.close()
+    return Path(log.name).read_text(errors="replace")
+
+
+class Workload:
+    """Random requests of each kind, from the site's own pages and facet values."""
+
+    def __init__(self, base_url, seed):
+        self.base_url = base_url
+        self.random = random.Random(seed)
+        sitemap = requests.get(f"{base_url}/sitemap.xml", timeout=30).text
+        self.pages = [
+            url.split("://", 1)[1].split("/", 1)[1] for url in re.findall(r"<loc>([^<]+)", sitemap)
+        ]
+        facets = requests.get(f"{base_url}/api/search/", timeout=30).json()["facets"]
+        self.facet_values = {name: [v["value"] for v in values] for name, values in facets.items()}
+        if not self.pages:
+            raise SystemExit("the sitemap lists no pages: is the demo content loaded?")
+
+    def next_request(self, rng):
+        kind = rng.choices(list(MIX), weights=list(MIX.values()))[0]
+        language = rng.choice(LANGUAGES)
+        if kind == "content_page":
+            return kind, f"/{rng.choice(self.pages)}"
+        if kind == "api_suggest":
+            word = rng.choice(WORDS)
+            return kind, "/api/search/suggest/?" + urlencode(
+                {"q": word[: rng.randint(2, len(word))], "lang": language}
+            )
+        params = {"q": rng.choice(WORDS)} if rng.random() < 0.8 else {}
+        for name in rng.sample(sorted(self.facet_values), k=rng.randint(0, 2)):
+            if self.facet_values[name]:
+                params[name] = rng.choice(self.facet_values[name])
+        if rng.random() < 0.2:
+            params["sort"] = rng.choice(("newest", "reviewed"))
+        if kind == "api_search":
+            return kind, "/api/search/?" + urlencode({**params, "lang": language})
+        return kind, f"/{language}/search/?" + urlencode(params)
+
+
+def client(workload, seed, stop_at, record_from, records, lock):
+    rng = random.Random(seed)
+    session = requests.Session()
+    mine = []
+    while (now := time.perf_counter()) < stop_at:
+        kind, path = workload.next_request(rng)
+        started = time.perf_counter()
+        error = None
+        try:
+            response = session.get(f"{workload.base_url}{path}", timeout=30)
+            status = response.status_code
+            if status >= 500:
+                error = f"HTTP {status}"
+            elif kind == "api_search" and status == 200 and response.json()["fallback"]:
+                error = "fallback"
+        except requests.RequestException as failure:
+            status, error = None, type(failure).__name__
+        if now >= record_from:
+            mine.append(
+                {
+                    "kind": kind,
+                    "ms": (time.perf_counter() - started) * 1000,
+                    "status": status,
+                    "error": error,
+                    "path": path,
+                }
+            )
+    with lock:
+        records.extend(mine)
+
+
+def run_load(workload, clients, seconds, warmup, seed):
+    print(f"{clients} clients for {warmup:.0f} s warm-up + {seconds:.0f} s…", flush=True)
+    records, lock = [], threading.Lock()
+    record_from = time.perf_counter() + warmup
+    stop_at = record_from + seconds
+    threads = [
+        threading.Thread(
+            target=client, args=(workload, seed + n, stop_at, record_from, records, lock)
+        )
+        for n in range(clients)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return records
+
+
+def summarise(records, seconds):
+    rows = {}
+    for kind in [*MIX, "all"]:
+        chosen = [r for r in records if kind in ("all", r["kind"])]
+        times = [r["ms"] for r in chosen]
+        rows[kind] = {
+            "requests": len(chosen),
+            "requests_per_s": round(len(chosen) / seconds, 1),
+            "p50_ms": round(percentile(times, 0.50) or 0, 1),
+            "p95_ms": round(percentile(times, 0.95) or 0, 1),
+            "p99_ms": round(percentile(times, 0.99) or 0, 1),
+            "max_ms": round(max(times, default=0), 1),
+            "errors": sum(1 for r in chosen if r["error"]),
+            "client_errors_4xx": sum(1 for r in chosen if r["status"] and 400 <= r["status"] < 500),
+        }
+    return rows
+
+
+def markdown(result):
+    lines = [
+        f"Load benchmark, {result['date']}: {result['clients']} clients, "
+        f"{result['seconds']:.0f} s, gunicorn {result['server']['workers']} workers × "
+        f"{result['server']['threads']} threads, OpenSearch, {result['machine']['cpus']} CPUs "
+        "(shared machine: the clients, the server and the node run on the same cores).",
+        "",
+        "| requests | count | req/s | p50 ms | p95 ms | p99 ms | max ms | errors | 4xx |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for kind, row in result["rows"].items():
+        lines.append(
+            f"| {kind} | {row['requests']} | {row['requests_per_s']} | {row['p50_ms']} | "
+            f"{row['p95_ms']} | {row['p99_ms']} | {row['max_ms']} | {row['errors']} | "
+            f"{row['client_errors_4xx']} |"
+        )
+    overall = result["rows"]["all"]
+    met = overall["errors"] == 0 and overall["p95_ms"] <= P95_TARGET_MS
+    lines += [
+        "",
+        f"Target: 0 errors and p95 ≤ {P95_TARGET_MS} ms — {'met' if met else 'NOT met'}. "
+        f"Server log: {result['pool_full_warnings']} 'Connection pool is full' warnings.",
+    ]
+    if result["error_samples"]:
+        lines += ["", "Errors (samples):", *[f"- {e}" for e in result["error_samples"]]]
+    return "\n".join(lines) + "\n"
+
+
+def main():
+    args = parse_args()
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    search_url = args.url or os.environ.get("SEARCH_URL", "").split(",")[0]
+    started_node = None
+    if not search_url:
+        port = os.environ.get("ENGINE_PORT", osb.DEFAULT_PORT)
+        search_url, started_here = osb.ensure_node(port)
+        started_node = port if started_here else None
+    try:
+        environment = server_environment(args, search_url)
+        if not args.skip_setup:
+            set_up_site(environment)
+        base_url = f"http://127.0.0.1:{args.port}"
+        process, log = start_server(environment, base_url)
+        try:
+            workload = Workload(base_url, args.seed)
+            records = run_load(workload, args.clients, args.seconds, args.warmup, args.seed)
+        finally:
+            server_log = stop_server(process, log)
+    finally:
+        if started_node:
+            osb.stop_node(started_node)
+    gunicorn_conf = {"workers": environment.get("WEB_CONCURRENCY", os.cpu_count())}
+    gunicorn_conf["threads"] = environment.get("WEB_THREADS", "8")
+    result = {
+        "date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
+        "clients": args.clients,
+        "seconds": args.seconds,
+        "mix": MIX,
+        "server": gunicorn_conf,
+        "machine": {"cpus": os.cpu_count(), "python": platform.python_version()},
+        "rows": summarise(records, args.seconds),
+        "pool_full_warnings": server_log.count("Connection pool is full"),
+        "error_samples": sorted({f"{r['error']}: {r['path']}" for r in records if r["error"]})[:10],
+    }
+    table = markdown(result)
+    print()
+    print(table)
+    (RESULTS / "load.md").write_text(table)
+    (RESULTS / "load.json").write_text(json.dumps(result, indent=2))
+    print(f"Wrote {RESULTS / 'load.md'} and load.json")
+
+
+if __name__ == "__main__":
+    main()

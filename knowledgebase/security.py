@@ -1,0 +1,41 @@
+"""Security headers: a Content-Security-Policy scoped by area, and a Permissions-Policy.
+
+Public pages get the strict policy from ``CONTENT_SECURITY_POLICY``: scripts only
+from our own files, so an inline script never runs. The Wagtail and Django
+admins still put small inline scripts in their forms (date pickers, inline
+panels), so they get ``ADMIN_CONTENT_SECURITY_POLICY`` instead, which only
+editors reach.
+"""
+
+from django.conf import settings
+
+from csp.middleware import CSPMiddleware
+
+ADMIN_PREFIXES = ("/admin/", "/django-admin/")
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only)
+        if not report_only and parts.config is None and is_admin(request):
+            parts.config = settings.ADMIN_CONTENT_SECURITY_POLICY
+        return parts
+
+
+def is_admin(request):
+    return request.path_info.startswith(ADMIN_PREFIXES)
+
+
+class PermissionsPolicyMiddleware:
+    """Turn off browser features the site never uses, for it and anything it embeds."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.policy = ", ".join(
+            f"{feature}=()" for feature in settings.PERMISSIONS_POLICY_DISABLED_FEATURES
+        )
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", self.policy)
+        return response
