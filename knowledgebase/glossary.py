@@ -60,8 +60,18 @@ class LetterGroup:
     entries: list = field(default_factory=list)
 
 
+# Languages that write language names in lower case within a sentence.
+LOWER_CASE_LANGUAGE_NAMES = {"fr", "nb", "sv", "fi", "da", "is"}
+
+
 def native_name(language_code):
     return get_language_info(language_code)["name_local"]
+
+
+def name_in_text(language_code):
+    """A language's name, in the active language, to use within a sentence."""
+    name = str(get_language_info(language_code)["name_translated"])
+    return name.lower() if translation.get_language() in LOWER_CASE_LANGUAGE_NAMES else name
 
 
 def collation_key(text, language):
@@ -154,8 +164,8 @@ def define(entry, own, source, reader_language):
         entry.definition_note = _(
             "This definition is not translated into %(reader)s yet; it is shown in %(source)s."
         ) % {
-            "reader": native_name(reader_language),
-            "source": native_name(source.locale.language_code),
+            "reader": name_in_text(reader_language),
+            "source": name_in_text(source.locale.language_code),
         }
 
 

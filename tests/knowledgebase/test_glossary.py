@@ -1,6 +1,7 @@
 """Readers browse the glossary at /<lang>/glossary/: every term with its names in
 all languages, the definition in their language and honest notes and badges."""
 
+import html as html_text
 import re
 
 from django.test import TestCase
@@ -117,9 +118,14 @@ class GlossaryPageTests(TestCase):
         html = self.page("fr")
         sea_ice = term_html(html, "sea-ice")
         self.assertIn('<p lang="fr">Glace formée par le gel de l’eau de mer.</p>', sea_ice)
-        self.assertNotIn("not translated", sea_ice)
+        self.assertNotIn("glossary-note", sea_ice)
         self.assertIn(
             '<p lang="en">The bear of the Arctic sea ice.</p>', term_html(html, "polar-bear")
+        )
+        self.assertIn(
+            "Cette définition n'est pas encore traduite en français ; "
+            "elle est affichée en anglais.",
+            html_text.unescape(term_html(html, "polar-bear")),
         )
         # crevasse (English), glace de mer, ours polaire
         self.assertEqual(term_ids(html), ["crevasse", "sea-ice", "polar-bear"])
