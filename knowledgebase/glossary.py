@@ -30,6 +30,8 @@ LETTERS_AFTER_Z = {
     "fi": "åäö",
     "is": "þæö",
 }
+# Languages that write language names in lower case within a sentence.
+LOWER_CASE_LANGUAGE_NAMES = {"fr", "nb", "sv", "fi", "da", "is"}
 
 
 @dataclass
@@ -58,10 +60,6 @@ class Entry:
 class LetterGroup:
     letter: str
     entries: list = field(default_factory=list)
-
-
-# Languages that write language names in lower case within a sentence.
-LOWER_CASE_LANGUAGE_NAMES = {"fr", "nb", "sv", "fi", "da", "is"}
 
 
 def native_name(language_code):
@@ -97,10 +95,10 @@ def first_letter(text, language):
     return char.upper() if char.isalpha() else "#"
 
 
-def published_locale(language_code):
+def published_locale(request, language_code):
     """The reader's Locale, when the site's home page is live in that language."""
     locale = Locale.objects.filter(language_code=language_code).first()
-    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    site = Site.find_for_request(request)
     if locale is None or site is None:
         return None
     home = Page.objects.live().filter(locale=locale, translation_key=site.root_page.translation_key)
@@ -181,8 +179,7 @@ def letter_groups(entries):
 @require_GET
 def glossary_page(request):
     language = translation.get_language()
-    if published_locale(language) is None:
+    if published_locale(request, language) is None:
         raise Http404("No glossary in this language")
-    entries = glossary_entries(language)
-    context = {"groups": letter_groups(entries), "term_count": len(entries)}
+    context = {"groups": letter_groups(glossary_entries(language))}
     return render(request, "knowledgebase/glossary.html", context)
