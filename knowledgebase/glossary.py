@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.http import Http404
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
@@ -95,14 +96,23 @@ def first_letter(text, language):
     return char.upper() if char.isalpha() else "#"
 
 
-def published_locale(request, language_code):
-    """The reader's Locale, when the site's home page is live in that language."""
-    locale = Locale.objects.filter(language_code=language_code).first()
+def published_languages(request):
+    """The codes of the languages in which the request's site has a live home page."""
     site = Site.find_for_request(request)
-    if locale is None or site is None:
-        return None
-    home = Page.objects.live().filter(locale=locale, translation_key=site.root_page.translation_key)
-    return locale if home.exists() else None
+    if site is None:
+        return []
+    homes = Page.objects.live().filter(translation_key=site.root_page.translation_key)
+    codes = set(homes.values_list("locale__language_code", flat=True))
+    return [code for code, _name in settings.LANGUAGES if code in codes]
+
+
+def glossary_urls(request, languages):
+    """[(language code, absolute URL of the glossary in it)], for hreflang links."""
+    urls = []
+    for code in languages:
+        with translation.override(code):
+            urls.append((code, request.build_absolute_uri(reverse("glossary"))))
+    return urls
 
 
 def glossary_entries(reader_language):
@@ -179,7 +189,11 @@ def letter_groups(entries):
 @require_GET
 def glossary_page(request):
     language = translation.get_language()
-    if published_locale(request, language) is None:
+    languages = published_languages(request)
+    if language not in languages:
         raise Http404("No glossary in this language")
-    context = {"groups": letter_groups(glossary_entries(language))}
+    context = {
+        "groups": letter_groups(glossary_entries(language)),
+        "alternates": glossary_urls(request, languages),
+    }
     return render(request, "knowledgebase/glossary.html", context)

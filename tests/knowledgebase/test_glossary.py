@@ -155,6 +155,14 @@ class GlossaryPageTests(TestCase):
                 response = self.client.get(f"/{code}/glossary/")
                 self.assertEqual(response.status_code, 404)
 
+    def test_search_engines_learn_the_glossary_in_every_published_language(self):
+        html = self.page("kl")
+        links = re.findall(r'<link rel="alternate" hreflang="(\w+)" href="([^"]+)">', html)
+        self.assertEqual(
+            links,
+            [(code, f"http://testserver/{code}/glossary/") for code in ("en", "fr", "kl")],
+        )
+
     def test_site_footer_links_the_glossary_in_the_reader_language(self):
         response = self.client.get("/kl/")
         self.assertContains(response, '<a href="/kl/glossary/">')
