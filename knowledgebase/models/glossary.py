@@ -80,15 +80,20 @@ class GlossaryTerm(TranslatableMixin, index.Indexed, models.Model):
         synonyms = [] if "synonyms" in fallback_fields else self.synonym_list()
         return [self.label, *synonyms]
 
-    @staticmethod
-    def fallback_fields(terms):
-        """{(translation key, locale id): {field names}} of translated terms' fields not
-        translated yet: wagtail-localize fills them with the source term's text."""
+    @classmethod
+    def fallback_fields(cls, terms):
+        """{(translation key, locale id): {field names}} of the translated terms' fields
+        that show their source term's text because they are not translated yet
+        (wagtail-localize fills such fields with the source text)."""
         default_locale = Locale.get_default()
         translated = [term for term in terms if term.locale_id != default_locale.pk]
+        keys = {term.translation_key for term in translated}
+        sources = {
+            source.translation_key: source
+            for source in cls.objects.filter(translation_key__in=keys, locale=default_locale)
+        }
         segments = StringSegment.objects.filter(
-            source__object_id__in={term.translation_key for term in translated},
-            source__locale=default_locale,
+            source__object_id__in=keys, source__locale=default_locale
         ).values_list("source__object_id", "context__path", "string_id", "context_id")
         done = set(
             StringTranslation.objects.filter(
@@ -101,10 +106,13 @@ class GlossaryTerm(TranslatableMixin, index.Indexed, models.Model):
             fields_of.setdefault(key, []).append((path, string_id, context_id))
         fallbacks = {}
         for term in translated:
+            source = sources.get(term.translation_key)
             missing = {
                 path
                 for path, string_id, context_id in fields_of.get(term.translation_key, [])
                 if (string_id, context_id, term.locale_id) not in done
+                and source is not None
+                and getattr(term, path, None) == getattr(source, path, None)
             }
             if missing:
                 fallbacks[term.translation_key, term.locale_id] = missing

@@ -6,6 +6,8 @@ import re
 
 from django.test import TestCase
 
+from wagtail_localize.models import TranslationSource
+
 from knowledgebase.glossary import collation_key, first_letter
 from knowledgebase.models import GlossaryTerm
 from localization.models import ProvenanceMethod
@@ -148,6 +150,13 @@ class GlossaryPageTests(TestCase):
         self.assertEqual(names["en"], ["polar bear", "ice bear", "Ursus maritimus"])
         self.assertEqual(names["fr"], ["ours polaire"])
         self.assertEqual(names["kl"], ["nanoq"])
+
+    def test_a_translated_label_stays_while_its_changed_source_waits_for_translation(self):
+        self.sea_ice.label = "sea-ice cover"
+        self.sea_ice.save()
+        TranslationSource.objects.get_for_instance(self.sea_ice).update_from_db()
+        self.assertIn('<b lang="kl">siku</b>', term_html(self.page("en"), "sea-ice"))
+        self.assertEqual(GlossaryTerm.names_by_key()["sea-ice"]["kl"], ["siku"])
 
     def test_languages_without_a_published_site_and_unknown_ones_are_not_found(self):
         for code in ("de", "se", "xx"):  # no home page, no locale, not a language of ours
