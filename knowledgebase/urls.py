@@ -9,7 +9,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from knowledgebase import views
+from knowledgebase import glossary, views
 from knowledgebase.sitemap import MultilingualSitemap
 from search import urls as search_urls
 
@@ -30,6 +30,7 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("search/", include(search_urls.page_urlpatterns)),
+    path("glossary/", glossary.glossary_page, name="glossary"),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("", include(wagtail_urls)),
 )

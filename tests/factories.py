@@ -43,6 +43,15 @@ class RegionFactory(TaxonomyFactory):
         model = kb.Region
 
 
+class GlossaryTermFactory(DjangoModelFactory):
+    key = factory.Sequence(lambda n: f"term-{n}")
+    label = factory.LazyAttribute(lambda term: term.key.replace("-", " "))
+    locale = factory.LazyFunction(default_locale)
+
+    class Meta:
+        model = kb.GlossaryTerm
+
+
 class PageFactory(wagtail_factories.PageFactory):
     locale = factory.LazyFunction(default_locale)
 

@@ -1,4 +1,4 @@
-"""Builds the demo Cluster from knowledgebase.demo.content and .translations.
+"""Builds the demo Cluster from knowledgebase.demo.content, .translations and glossary.yaml.
 
 Idempotent: every item is looked up by its slug or key first and left alone
 when it exists, so a second run (or a run after editors changed the demo
@@ -9,6 +9,7 @@ translator's work would, so the demo exercises the real translation workflow.
 import datetime
 import html
 import re
+from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
@@ -22,8 +23,10 @@ from wagtail_localize.models import (
     Translation,
     TranslationSource,
 )
+from wagtail_localize.strings import StringValue
 from wagtail_localize.synctree import synchronize_tree
 
+import yaml
 from anyascii import anyascii
 
 from home.models import HomePage
@@ -41,6 +44,7 @@ INDEX_MODELS = {
     "regions": kb.RegionIndexPage,
 }
 PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
+GLOSSARY_FILE = Path(__file__).with_name("glossary.yaml")
 
 
 def parse_date(value):
@@ -65,6 +69,7 @@ class DemoLoader:
         self.default_locale = self.ensure_locales()
         self.load_taxonomy(kb.Topic, content.TOPICS)
         self.load_taxonomy(kb.Region, content.REGIONS)
+        self.load_glossary()
         home = self.load_home()
         indexes = self.load_indexes(home)
         self.load_pages(indexes["members"], kb.MemberPage, content.MEMBERS, self.member_fields)
@@ -100,6 +105,23 @@ class DemoLoader:
             )
             self.created += 1
         self.log(f"  {model._meta.verbose_name_plural}: {len(items)}")
+
+    def load_glossary(self):
+        terms = read_glossary()
+        source_language = settings.LANGUAGE_CODE
+        for term in terms:
+            if kb.GlossaryTerm.objects.filter(key=term["key"], locale=self.default_locale).exists():
+                continue
+            names = term[source_language]
+            kb.GlossaryTerm.objects.create(
+                key=term["key"],
+                label=names["label"],
+                synonyms="\n".join(names.get("synonyms", [])),
+                definition=names.get("definition", ""),
+                locale=self.default_locale,
+            )
+            self.created += 1
+        self.log(f"  glossary terms: {len(terms)}")
 
     # Pages ----------------------------------------------------------------
 
@@ -248,6 +270,7 @@ class DemoLoader:
     # Translations -----------------------------------------------------------
 
     def translate_all(self):
+        self.translate_glossary()
         for code, items in translations.TAXONOMY.items():
             locale = Locale.objects.get(language_code=code)
             for ref, texts in items.items():
@@ -266,6 +289,16 @@ class DemoLoader:
             f"  translations: {', '.join(sorted(translations.PAGES))} "
             f"({self.untranslated_strings} strings left in the source language)"
         )
+
+    def translate_glossary(self):
+        source_language = settings.LANGUAGE_CODE
+        for term in read_glossary():
+            source = kb.GlossaryTerm.objects.get(key=term["key"], locale=self.default_locale)
+            for code, names in term.items():
+                if code in ("key", source_language):
+                    continue
+                locale = Locale.objects.get(language_code=code)
+                self.translate(source, locale, glossary_pairs(term[source_language], names))
 
     def taxonomy_pairs(self, source, texts):
         pairs = {source.name: texts["name"]}
@@ -329,6 +362,30 @@ class DemoLoader:
             )
             if not created:
                 synchronize_tree(self.default_locale, locale)
+
+
+def read_glossary():
+    """The demo glossary: [{"key": ..., language code: {"label", "synonyms", "definition"}}]."""
+    with GLOSSARY_FILE.open(encoding="utf-8") as file:
+        return yaml.safe_load(file)
+
+
+def glossary_pairs(source, target):
+    """{source text: translated text} of a glossary term, as wagtail-localize stores them.
+
+    Synonyms are one text, one per line; wagtail-localize keeps such a text as
+    HTML with <br> between the lines, so both sides are given in that form.
+    """
+    pairs = {}
+    for field in ("label", "synonyms", "definition"):
+        source_text, target_text = source.get(field), target.get(field)
+        if field == "synonyms":
+            source_text = "\n".join(source_text or [])
+            target_text = "\n".join(target_text or [])
+        if source_text and target_text:
+            as_stored = StringValue.from_plaintext
+            pairs[as_stored(source_text).data] = as_stored(target_text).data
+    return pairs
 
 
 def stream_block(kind, value):

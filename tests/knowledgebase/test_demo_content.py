@@ -18,6 +18,7 @@ def snapshot():
         "revisions": Revision.objects.count(),
         "topics": kb.Topic.objects.count(),
         "regions": kb.Region.objects.count(),
+        "glossary terms": kb.GlossaryTerm.objects.count(),
         "documents": IndexedDocument.objects.count(),
         "latest page change": Page.objects.order_by("-latest_revision_created_at")
         .values_list("latest_revision_created_at", flat=True)
@@ -55,6 +56,25 @@ class DemoContentTests(TestCase):
         guide = kb.GuidePage.objects.filter(locale__language_code="kl", alias_of=None).first()
         html = self.client.get(guide.url).content.decode()
         self.assertIn('class="provenance provenance-machine"', html)
+
+    def test_a_multilingual_glossary_with_indigenous_names_marked_unreviewed(self):
+        source_terms = kb.GlossaryTerm.objects.filter(locale__language_code="en")
+        self.assertGreaterEqual(source_terms.count(), 60)
+        names = kb.GlossaryTerm.names_by_key()
+        self.assertEqual(names["polar-bear"]["kl"], ["nanoq"])
+        self.assertEqual(names["polar-bear"]["iu"], ["ᓇᓄᖅ", "nanuq"])
+        self.assertEqual(names["reindeer"]["se"], ["boazu"])
+        self.assertEqual(names["sea-ice"]["fr"], ["glace de mer", "banquise"])
+        for code in ("fr", "de", "nb", "sv", "fi", "da", "is"):
+            with self.subTest(language=code):
+                translated = kb.GlossaryTerm.objects.filter(locale__language_code=code)
+                self.assertGreaterEqual(translated.count(), 30)
+        html = self.client.get("/kl/glossary/").content.decode()
+        self.assertIn('<dt lang="kl">nanoq</dt>', html)
+        self.assertRegex(
+            html, r'<b lang="kl">nanoq</b> <small class="provenance provenance-machine">'
+        )
+        self.assertIn('<b lang="se">boazu</b>', html)
 
     def test_running_it_again_changes_nothing(self):
         out = StringIO()
