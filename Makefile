@@ -23,7 +23,7 @@ $(STAMP): pyproject.toml
 install: $(STAMP) ## Create .venv and install pinned dependencies
 
 migrate: install ## Apply database migrations
-	@$(MANAGE) migrate --no-input
+	@$(MANAGE) migrate --no-input -v0
 
 messages: install ## Compile the interface translations (.po -> .mo)
 	@if command -v msgfmt >/dev/null; then \
@@ -46,13 +46,12 @@ demo: migrate messages ## Load the demo content (safe to repeat)
 admin: migrate ## Create the local admin user and print how to log in
 	@WAGTAILADMIN_BASE_URL=http://$(HOST):$(PORT) $(MANAGE) ensure_admin
 
-run: demo admin ## Serve the demo site on http://127.0.0.1:8000/
+run: demo ## Serve the demo site on http://127.0.0.1:8000/ as visitors see it (DEBUG=1: debug pages)
 	@if [ "$${SEARCH_ENGINE:-database}" != database ]; then \
 		$(MANAGE) rebuild_search_index && $(MANAGE) update_index; \
 	fi
 	@$(MANAGE) collectstatic --no-input -v0
-	@echo "Serving http://$(HOST):$(PORT)/ (search engine: $${SEARCH_ENGINE:-database}) — Ctrl+C to stop."
-	@$(MANAGE) runserver $(HOST):$(PORT)
+	@WAGTAILADMIN_BASE_URL=http://$(HOST):$(PORT) $(MANAGE) serve_demo --skip-checks $(HOST):$(PORT)
 
 test: install messages ## Run the whole test suite
 	@$(PY) -m pytest $(PYTEST_ARGS)
