@@ -1,5 +1,6 @@
 """Site components: navigation, breadcrumbs, language selector and hreflang links."""
 
+import os
 import re
 from functools import lru_cache
 
@@ -35,19 +36,19 @@ def _routable_suffix(request, page):
     return request.path[len(page_url) :] if request.path.startswith(page_url) else ""
 
 
-@lru_cache(maxsize=4)
-def _read_static_text(path):
-    with open(finders.find(path), encoding="utf-8") as file:
+@lru_cache(maxsize=8)
+def _read_text(filename, modified):
+    with open(filename, encoding="utf-8") as file:
         return file.read()
 
 
 @register.simple_tag
 def inline_stylesheet(path):
     """The site's small stylesheet inside the page: the first paint on a slow, distant link
-    is styled, with no round trip for a separate file."""
-    if settings.DEBUG:
-        _read_static_text.cache_clear()
-    return format_html("<style>{}</style>", mark_safe(_read_static_text(path)))
+    is styled, with no round trip for a separate file. Read again when the file changes."""
+    filename = finders.find(path)
+    css = _read_text(filename, os.stat(filename).st_mtime)
+    return format_html("<style>{}</style>", mark_safe(css))
 
 
 @register.inclusion_tag("components/main_nav.html", takes_context=True)
@@ -194,8 +195,10 @@ def _translated_texts(language):
 def _is_fallback_text(text):
     """True for interface text shown in English because the reader's language lacks it."""
     language = translation.get_language()
-    return bool(text) and language != settings.LANGUAGE_CODE and (
-        str(text) not in _translated_texts(language)
+    return (
+        bool(text)
+        and language != settings.LANGUAGE_CODE
+        and (str(text) not in _translated_texts(language))
     )
 
 
