@@ -9,7 +9,7 @@ PORT ?= 8000
 LANGUAGES := fr de nb sv fi da is kl se iu
 
 .DEFAULT_GOAL := help
-.PHONY: help run test install migrate messages translations demo admin engine engine-stop engine-status bench lint clean
+.PHONY: help run test browser-deps install migrate messages translations demo admin engine engine-stop engine-status bench bench-pages lint clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -36,7 +36,7 @@ messages: install ## Compile the interface translations (.po -> .mo)
 translations: install ## Collect new interface strings into locale/*/django.po
 	@for language in $(LANGUAGES); do \
 		$(MANAGE) makemessages -l $$language --no-obsolete -v0 \
-			--ignore=.venv --ignore=.engine --ignore=tests --ignore=bench --ignore=build --ignore=staticfiles; \
+			--ignore=.venv --ignore=.engine --ignore=tests --ignore=bench --ignore=build --ignore=staticfiles --ignore=node_modules; \
 	done
 	@echo "Catalogues updated: translate the new entries, then run make messages."
 
@@ -53,8 +53,14 @@ run: demo ## Serve the demo site on http://127.0.0.1:8000/ as visitors see it (D
 	@$(MANAGE) collectstatic --no-input -v0
 	@WAGTAILADMIN_BASE_URL=http://$(HOST):$(PORT) $(MANAGE) serve_demo --skip-checks $(HOST):$(PORT)
 
-test: install messages ## Run the whole test suite
+test: install messages browser-deps ## Run the whole test suite
 	@$(PY) -m pytest $(PYTEST_ARGS)
+
+browser-deps: node_modules/.package-lock.json ## axe-core for the browser tests (needs npm)
+
+node_modules/.package-lock.json: package-lock.json
+	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --silent; \
+	else echo "npm not found: the browser tests will be skipped (they also need chromium)"; fi
 
 engine: ## Start a local OpenSearch node (built from Maven Central artifacts)
 	@scripts/engine.sh start
@@ -68,8 +74,11 @@ engine-status: ## Show whether the local OpenSearch node is running
 bench: install ## Benchmark search (DOCS=10000 by default)
 	@$(PY) bench/search_bench.py --docs $${DOCS:-10000}
 
+bench-pages: install ## Page load at 256 kbit/s and 600 ms latency against a running `make run`
+	@$(PY) bench/page_load_bench.py --url http://$(HOST):$(PORT) --label $${LABEL:-current}
+
 lint: install ## Check code style with ruff
 	@$(PY) -m ruff check .
 
 clean: ## Remove the virtualenv, database, media and caches
-	rm -rf $(VENV) db.sqlite3 media staticfiles .test-media .pytest_cache
+	rm -rf $(VENV) db.sqlite3 media staticfiles .test-media .pytest_cache node_modules

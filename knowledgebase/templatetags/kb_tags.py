@@ -37,9 +37,12 @@ def _routable_suffix(request, page):
 
 
 @lru_cache(maxsize=8)
-def _read_text(filename, modified):
+def _read_css(filename, modified):
+    """The stylesheet without comments and needless white space."""
     with open(filename, encoding="utf-8") as file:
-        return file.read()
+        css = re.sub(r"/\*.*?\*/", "", file.read(), flags=re.S)
+    css = re.sub(r"\s+", " ", css)
+    return re.sub(r"\s*([{};,>])\s*", r"\1", css).replace(": ", ":").strip()
 
 
 @register.simple_tag
@@ -47,7 +50,7 @@ def inline_stylesheet(path):
     """The site's small stylesheet inside the page: the first paint on a slow, distant link
     is styled, with no round trip for a separate file. Read again when the file changes."""
     filename = finders.find(path)
-    css = _read_text(filename, os.stat(filename).st_mtime)
+    css = _read_css(filename, os.stat(filename).st_mtime)
     return format_html("<style>{}</style>", mark_safe(css))
 
 
@@ -92,8 +95,9 @@ def breadcrumbs(context):
     if not isinstance(page, Page) or page.depth <= 2:
         return {"crumbs": []}
     pages = [*page.get_ancestors().filter(depth__gte=2).live(), page]
-    crumbs = [(p.title, p.get_url(request)) for p in pages]
-    return {"crumbs": crumbs + list(context.get("breadcrumb_trail", []))}
+    crumbs = [(p.title, p.get_url(request), lang_attr(p)) for p in pages]
+    trail = [(label, url, "") for label, url in context.get("breadcrumb_trail", [])]
+    return {"crumbs": crumbs + trail}
 
 
 @register.inclusion_tag("components/language_selector.html", takes_context=True)

@@ -155,7 +155,7 @@ class ReaderViewTests(TestCase):
     def test_fallback_notice_is_in_the_readers_language_where_translated(self):
         html = self.get("/fr/guides/sea-ice/")
         notice = re.search(r'<aside class="notice".*?</aside>', html, re.S).group(0)
-        self.assertIn("Cette page n’est pas encore disponible en", notice)
+        self.assertIn("Cette page n'est pas encore disponible en", notice)
         self.assertNotIn('lang="en"', notice.split("</p>", 1)[0])
         self.assertNotIn('<span lang="en">', main_of(self.get("/en/guides/sea-ice/")))
 
