@@ -141,7 +141,7 @@ class PagesInBrowserTests(BrowserTestCase):
             self.assertIn("1 selected", summary)
             types = {e.text for e in driver.find_elements(By.CSS_SELECTOR, ".result .card-type")}
             self.assertTrue(types)
-            self.assertTrue(all(t.startswith("Lesson learned") for t in types), types)
+            self.assertTrue(all(t.lower().startswith("lesson learned") for t in types), types)
         finally:
             self.set_javascript(True)
 
