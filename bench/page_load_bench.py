@@ -110,7 +110,10 @@ def save_screenshots(chromium, base_url, folder):
     )
     folder.mkdir(parents=True, exist_ok=True)
     for width, height in ((375, 740), (1280, 900)):
-        chromium.set_window_size(width, height)
+        chromium.execute_cdp_cmd(
+            "Emulation.setDeviceMetricsOverride",
+            {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600},
+        )
         for language in LANGUAGES:
             for name, path in PAGES.items():
                 chromium.get(base_url + path.format(language=language))
