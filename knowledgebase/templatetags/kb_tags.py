@@ -180,6 +180,16 @@ def message_lang(message):
     return untranslated_lang(message) or translation.get_language()
 
 
+@register.simple_tag
+def plural_lang(singular, plural):
+    """` lang="en"` for an element holding a ``blocktranslate count`` message that has no
+    translation in the reader's language, else ''."""
+    language = translation.get_language()
+    if language == settings.LANGUAGE_CODE or translation.ngettext(singular, plural, 2) != plural:
+        return ""
+    return format_html(' lang="{}"', settings.LANGUAGE_CODE)
+
+
 def untranslated_lang(message):
     """The interface's source language when ``message`` has no translation for the reader,
     else ''. Interface text falls back to English, and a page must say so (WCAG 3.1.2)."""

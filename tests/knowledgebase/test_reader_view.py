@@ -138,6 +138,12 @@ class ReaderViewTests(TestCase):
         summary = re.search(r'<details class="filters">\s*<summary>(.*?)</summary>', html, re.S)
         self.assertIn("(2 selected)", summary.group(1))
 
+    def test_counted_messages_are_marked_only_where_untranslated(self):
+        french = self.get("/fr/search/?q=sea-ice")
+        self.assertRegex(french, r'<h2 id="results-heading">\d+ résultats?</h2>')
+        kalaallisut = self.get("/kl/search/?q=sea-ice")
+        self.assertRegex(kalaallisut, r'<h2 id="results-heading" lang="en">\d+ results?</h2>')
+
     def test_english_interface_text_on_kalaallisut_pages_is_marked_english(self):
         html = self.get("/kl/guides/sea-ice/")
         self.assertIn('<html lang="kl"', html)
