@@ -181,6 +181,14 @@ def message_lang(message):
 
 
 @register.simple_tag
+def lang_if_untranslated(message):
+    """` lang="en"` for an element holding a ``blocktranslate`` message that has no
+    translation in the reader's language, else ''."""
+    code = untranslated_lang(message)
+    return format_html(' lang="{}"', code) if code else ""
+
+
+@register.simple_tag
 def plural_lang(singular, plural):
     """` lang="en"` for an element holding a ``blocktranslate count`` message that has no
     translation in the reader's language, else ''."""
