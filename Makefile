@@ -9,7 +9,7 @@ PORT ?= 8000
 LANGUAGES := fr de nb sv fi da is kl se iu
 
 .DEFAULT_GOAL := help
-.PHONY: help run serve test install migrate messages translations demo admin engine engine-stop engine-status bench bench-load lint clean
+.PHONY: help run serve test browser-deps install migrate messages translations demo admin engine engine-stop engine-status bench bench-load bench-pages lint clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -23,7 +23,7 @@ $(STAMP): pyproject.toml
 install: $(STAMP) ## Create .venv and install pinned dependencies
 
 migrate: install ## Apply database migrations
-	@$(MANAGE) migrate --no-input
+	@$(MANAGE) migrate --no-input -v0
 
 messages: install ## Compile the interface translations (.po -> .mo)
 	@if command -v msgfmt >/dev/null; then \
@@ -36,7 +36,7 @@ messages: install ## Compile the interface translations (.po -> .mo)
 translations: install ## Collect new interface strings into locale/*/django.po
 	@for language in $(LANGUAGES); do \
 		$(MANAGE) makemessages -l $$language --no-obsolete -v0 \
-			--ignore=.venv --ignore=.engine --ignore=tests --ignore=bench --ignore=build --ignore=staticfiles; \
+			--ignore=.venv --ignore=.engine --ignore=tests --ignore=bench --ignore=build --ignore=staticfiles --ignore=node_modules; \
 	done
 	@echo "Catalogues updated: translate the new entries, then run make messages."
 
@@ -46,13 +46,12 @@ demo: migrate messages ## Load the demo content (safe to repeat)
 admin: migrate ## Create the local admin user and print how to log in
 	@WAGTAILADMIN_BASE_URL=http://$(HOST):$(PORT) $(MANAGE) ensure_admin
 
-run: demo admin ## Serve the demo site on http://127.0.0.1:8000/
+run: demo ## Serve the demo site on http://127.0.0.1:8000/ as visitors see it (DEBUG=1: debug pages)
 	@if [ "$${SEARCH_ENGINE:-database}" != database ]; then \
 		$(MANAGE) rebuild_search_index && $(MANAGE) update_index; \
 	fi
 	@$(MANAGE) collectstatic --no-input -v0
-	@echo "Serving http://$(HOST):$(PORT)/ (search engine: $${SEARCH_ENGINE:-database}) — Ctrl+C to stop."
-	@$(MANAGE) runserver $(HOST):$(PORT)
+	@WAGTAILADMIN_BASE_URL=http://$(HOST):$(PORT) $(MANAGE) serve_demo --skip-checks $(HOST):$(PORT)
 
 serve: install messages ## Serve with gunicorn and production settings (needs SECRET_KEY, ALLOWED_HOSTS)
 	@test -n "$$SECRET_KEY" || { echo "Set SECRET_KEY and ALLOWED_HOSTS (see README: Production)." >&2; exit 1; }
@@ -60,8 +59,14 @@ serve: install messages ## Serve with gunicorn and production settings (needs SE
 	@DJANGO_SETTINGS_MODULE=knowledgebase.settings.production $(MANAGE) collectstatic --no-input -v0
 	@DJANGO_SETTINGS_MODULE=knowledgebase.settings.production $(VENV)/bin/gunicorn
 
-test: install messages ## Run the whole test suite
+test: install messages browser-deps ## Run the whole test suite
 	@$(PY) -m pytest $(PYTEST_ARGS)
+
+browser-deps: node_modules/.package-lock.json ## axe-core for the browser tests (needs npm)
+
+node_modules/.package-lock.json: package-lock.json
+	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --silent; \
+	else echo "npm not found: the browser tests will be skipped (they also need chromium)"; fi
 
 engine: ## Start a local OpenSearch node (built from Maven Central artifacts)
 	@scripts/engine.sh start
@@ -78,8 +83,11 @@ bench: install ## Benchmark search (DOCS=10000 by default)
 bench-load: install ## Load benchmark: 50 clients for 60 s against gunicorn with OpenSearch
 	@$(PY) bench/load_bench.py
 
+bench-pages: install ## Page load at 256 kbit/s and 600 ms latency against a running `make run`
+	@$(PY) bench/page_load_bench.py --url http://$(HOST):$(PORT) --label $${LABEL:-current}
+
 lint: install ## Check code style with ruff
 	@$(PY) -m ruff check .
 
 clean: ## Remove the virtualenv, database, media and caches
-	rm -rf $(VENV) db.sqlite3 media staticfiles .test-media .pytest_cache
+	rm -rf $(VENV) db.sqlite3 media staticfiles .test-media .pytest_cache node_modules

@@ -69,7 +69,7 @@ class HomePage(Page):
             latest_lessons=self.latest_lessons(),
             top_topics=Topic.localized(self.locale, parent=None),
             top_regions=Region.localized(self.locale, parent=None),
-            members=live_in_locale(MemberPage, self.locale).order_by("title"),
+            members=live_in_locale(MemberPage, self.locale).order_by("kind", "title"),
             topic_index=live_in_locale(TopicIndexPage, self.locale).first(),
             region_index=live_in_locale(RegionIndexPage, self.locale).first(),
             member_index=live_in_locale(MemberIndexPage, self.locale).first(),

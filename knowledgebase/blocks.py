@@ -18,8 +18,9 @@ from wagtail_localize.segments import StringSegmentValue
 
 
 class HeadingValue(blocks.StructValue):
-    def anchor(self):
-        return self.get("anchor") or slugify(self.get("text")) or "section"
+    # Not named "anchor": templates look a name up as a key first and would get the empty field.
+    def anchor_id(self):
+        return self.get("anchor") or slugify(self.get("text"), allow_unicode=True) or "section"
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -81,11 +82,6 @@ class ChecklistBlock(blocks.StructBlock):
         preview_value = {"title": "Pack", "items": ["Ice auger", "Flotation suit", "Radio"]}
 
 
-class CalloutValue(blocks.StructValue):
-    def role(self):
-        return "alert" if self.get("kind") == "warning" else "note"
-
-
 class CalloutBlock(blocks.StructBlock):
     kind = blocks.ChoiceBlock(
         choices=[("warning", _("Warning")), ("note", _("Note")), ("tip", _("Tip"))],
@@ -100,7 +96,6 @@ class CalloutBlock(blocks.StructBlock):
         template = "blocks/callout.html"
         icon = "warning"
         label = _("Warning or callout")
-        value_class = CalloutValue
         description = _("A highlighted warning, note or tip.")
         preview_value = {"kind": "warning", "title": "Thin ice", "text": "<p>Turn back.</p>"}
 
@@ -214,7 +209,7 @@ class GuideBodyBlock(blocks.StreamBlock):
 def table_of_contents(stream_value):
     """(anchor, text, level) for each heading of a body, in order."""
     return [
-        (block.value.anchor(), block.value["text"], block.value["level"])
+        (block.value.anchor_id(), block.value["text"], block.value["level"])
         for block in stream_value
         if block.block_type == "heading"
     ]

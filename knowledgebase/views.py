@@ -1,12 +1,27 @@
 from django.db import connection
-from django.http import JsonResponse
-from django.shortcuts import render
+from django.http import HttpResponseServerError, JsonResponse
+from django.shortcuts import redirect, render
+from django.template import loader
+from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import requires_csrf_token
 
 
 def page_not_found(request, exception=None):
     """404 in the reader's language, with the site's navigation."""
     return render(request, "404.html", status=404)
+
+
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever the page says; the site's icon is an SVG."""
+    return redirect(static("favicon.svg"), permanent=True)
+
+
+@requires_csrf_token
+def server_error(request):
+    """500 in the reader's language. It needs nothing but the template: the database or the
+    page tree may be what failed."""
+    return HttpResponseServerError(loader.render_to_string("500.html", request=request))
 
 
 @never_cache

@@ -5,6 +5,8 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
+from wagtail.models import Page
+
 from search import insight, service
 from search.query import BadRequest
 
@@ -16,7 +18,6 @@ FACET_TITLES = {
     "language": _("Language"),
     "year": _("Year"),
 }
-OPEN_FACETS = ("type", "topic")
 
 
 @require_GET
@@ -31,6 +32,7 @@ def search_page(request):
     type_labels = service.type_labels()
     for result in answer["results"]:
         result["type_label"] = type_labels[result["type"]]
+    link_in_reader_language(answer["results"], request, language)
     context = {
         "query": search_request.query,
         "answer": answer,
@@ -39,10 +41,12 @@ def search_page(request):
                 "name": name,
                 "title": title,
                 "values": answer["facets"][name],
-                "open": name in OPEN_FACETS or any(v["selected"] for v in answer["facets"][name]),
             }
             for name, title in FACET_TITLES.items()
         ],
+        "selected_count": sum(
+            value["selected"] for values in answer["facets"].values() for value in values
+        ),
         "sort": search_request.sort,
         "page_links": page_links(request, answer),
     }
@@ -50,6 +54,20 @@ def search_page(request):
     if search_request.query:
         response["Cache-Control"] = "no-cache"
     return insight.count_when_sent(response, search_request, answer)
+
+
+def link_in_reader_language(results, request, language):
+    """A result not written in the reader's language links its copy under the reader's
+    language (shown in the original with a notice), so the reader keeps their interface."""
+    keys = [result["id"] for result in results if not result["in_reader_language"]]
+    if not keys:
+        return
+    copies = Page.objects.live().public().filter(
+        translation_key__in=keys, locale__language_code=language
+    )
+    urls = {str(page.translation_key): page.get_url(request) for page in copies}
+    for result in results:
+        result["url"] = urls.get(result["id"]) or result["url"]
 
 
 def page_links(request, answer):

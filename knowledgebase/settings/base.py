@@ -119,6 +119,8 @@ LANGUAGE_COOKIE_NAME = "polarkb_language"
 LANGUAGE_COOKIE_AGE = 60 * 60 * 24 * 365
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 USE_I18N = True
+# Date and number formats for Kalaallisut, Northern Sámi and Inuktitut.
+FORMAT_MODULE_PATH = ["knowledgebase.formats"]
 TIME_ZONE = "UTC"
 USE_TZ = True
 

@@ -1,12 +1,18 @@
 """Site components: navigation, breadcrumbs, language selector and hreflang links."""
 
+import os
+import re
+from functools import lru_cache
+
 from django import template
 from django.conf import settings
+from django.contrib.staticfiles import finders
 from django.urls import translate_url
 from django.utils import translation
-from django.utils.html import format_html
+from django.utils.html import conditional_escape, format_html
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.translation import get_language_info
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language_info, trans_real
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Locale, Page, Site
@@ -29,6 +35,26 @@ def _routable_suffix(request, page):
     """The part of the path a routable page adds, e.g. 'sea-ice/' on a topic index."""
     page_url = page.get_url(request) or ""
     return request.path[len(page_url) :] if request.path.startswith(page_url) else ""
+
+
+@lru_cache(maxsize=8)
+def _read_css(filename, modified):
+    """The stylesheet without comments and needless white space."""
+    with open(filename, encoding="utf-8") as file:
+        css = re.sub(r"/\*.*?\*/", "", file.read(), flags=re.S)
+    css = re.sub(r"\s+", " ", css)
+    return re.sub(r"\s*([{};,>])\s*", r"\1", css).replace(": ", ":").strip()
+
+
+@register.simple_tag(takes_context=True)
+def inline_stylesheet(context, path):
+    """The site's small stylesheet inside the page: the first paint on a slow, distant link
+    is styled, with no round trip for a separate file. Read again when the file changes.
+    It carries the request's Content-Security-Policy nonce, the one inline style allowed."""
+    filename = finders.find(path)
+    css = _read_css(filename, os.stat(filename).st_mtime)
+    nonce = getattr(context.get("request"), "csp_nonce", "")
+    return format_html('<style nonce="{}">{}</style>', nonce, mark_safe(css))
 
 
 @register.inclusion_tag("components/main_nav.html", takes_context=True)
@@ -72,8 +98,9 @@ def breadcrumbs(context):
     if not isinstance(page, Page) or page.depth <= 2:
         return {"crumbs": []}
     pages = [*page.get_ancestors().filter(depth__gte=2).live(), page]
-    crumbs = [(p.title, p.get_url(request)) for p in pages]
-    return {"crumbs": crumbs + list(context.get("breadcrumb_trail", []))}
+    crumbs = [(p.title, p.get_url(request), lang_attr(p)) for p in pages]
+    trail = [(label, url, "") for label, url in context.get("breadcrumb_trail", [])]
+    return {"crumbs": crumbs + trail}
 
 
 @register.inclusion_tag("components/language_selector.html", takes_context=True)
@@ -119,8 +146,9 @@ def hreflang_links(context):
     if not isinstance(page, Page):
         return {"links": []}
     suffix = _routable_suffix(request, page)
+    # Absolute URLs on the host the reader asked for, not the Site's configured hostname.
     links = [
-        (code, translated.get_full_url(request) + suffix)
+        (code, request.build_absolute_uri((translated.get_url(request) or "") + suffix))
         for code, translated in _page_translations(page).items()
     ]
     default = Locale.get_default().language_code
@@ -143,10 +171,87 @@ def untranslated_notice(context):
     ]
     return {
         "show": True,
+        "notice_lang": untranslated_lang(NOTICE_MESSAGE),
         "reader_language": language_name(translation.get_language()),
         "shown_language": language_name(content_language(page)),
         "versions": versions,
     }
+
+
+# The notice's text, as written in the template, to know whether it is translated.
+NOTICE_MESSAGE = (
+    "This page is not yet available in %(reader_language)s. It is shown in "
+    "%(shown_language)s, the language it was written in."
+)
+
+
+@register.simple_tag
+def message_lang(message):
+    """The language an interface message is shown in: the reader's, or English where it has
+    no translation yet. For ``lang`` on an element holding a ``blocktranslate`` message."""
+    return untranslated_lang(message) or translation.get_language()
+
+
+@register.simple_tag
+def lang_if_untranslated(message):
+    """` lang="en"` for an element holding a ``blocktranslate`` message that has no
+    translation in the reader's language, else ''."""
+    code = untranslated_lang(message)
+    return format_html(' lang="{}"', code) if code else ""
+
+
+@register.simple_tag
+def plural_lang(singular, plural):
+    """` lang="en"` for an element holding a ``blocktranslate count`` message that has no
+    translation in the reader's language, else ''."""
+    language = translation.get_language()
+    if language == settings.LANGUAGE_CODE or translation.ngettext(singular, plural, 2) != plural:
+        return ""
+    return format_html(' lang="{}"', settings.LANGUAGE_CODE)
+
+
+def untranslated_lang(message):
+    """The interface's source language when ``message`` has no translation for the reader,
+    else ''. Interface text falls back to English, and a page must say so (WCAG 3.1.2)."""
+    language = translation.get_language()
+    if language == settings.LANGUAGE_CODE or translation.gettext(message) != message:
+        return ""
+    return settings.LANGUAGE_CODE
+
+
+@lru_cache(maxsize=32)
+def _translated_texts(language):
+    """Every translated interface text of a language (the catalogue's values)."""
+    catalog = trans_real.translation(language)._catalog
+    return frozenset(value for _key, value in catalog.items())
+
+
+def _is_fallback_text(text):
+    """True for interface text shown in English because the reader's language lacks it."""
+    language = translation.get_language()
+    return (
+        bool(text)
+        and language != settings.LANGUAGE_CODE
+        and (str(text) not in _translated_texts(language))
+    )
+
+
+@register.filter
+def ui(text):
+    """Interface text, wrapped in ``<span lang="en">`` where the reader's language has no
+    translation of it yet, so that screen readers pronounce it as English.
+
+    Use on translated text: ``{{ _("Search")|ui }}`` or ``{{ facet.title|ui }}``.
+    """
+    if _is_fallback_text(text):
+        return format_html('<span lang="{}">{}</span>', settings.LANGUAGE_CODE, text)
+    return conditional_escape(text)
+
+
+@register.filter
+def ui_lang(text):
+    """` lang="en"` for an element whose only content is untranslated interface text."""
+    return format_html(' lang="{}"', settings.LANGUAGE_CODE) if _is_fallback_text(text) else ""
 
 
 @register.simple_tag
@@ -172,6 +277,13 @@ def lang_attr(obj):
     if code == translation.get_language():
         return ""
     return format_html(' lang="{}"', code)
+
+
+@register.filter
+def first_paragraph(html):
+    """The first paragraph of rich text: a short introduction on a small screen."""
+    match = re.search(r"<p\b.*?</p>", str(html), re.S)
+    return mark_safe(match.group(0)) if match else html
 
 
 @register.filter

@@ -62,7 +62,7 @@ class LanguageChoiceTests(TestCase):
     def test_selector_lists_native_names_and_marks_the_current_one(self):
         html = self.client.get("/kl/").content.decode()
         selector = re.search(r'<nav class="languages".*?</nav>', html, re.S).group(0)
-        for name in ("Kalaallisut", "Davvisámegiella", "ᐃᓄᒃᑎᑐᑦ", "norsk (bokmål)", "English"):
+        for name in ("Kalaallisut", "Davvisámegiella", "ᐃᓄᒃᑎᑐᑦ", "Norsk (bokmål)", "English"):
             self.assertIn(name, selector)
         self.assertIn('lang="kl" hreflang="kl" aria-current="true">Kalaallisut</a>', selector)
         self.assertEqual(selector.count("aria-current"), 1)
@@ -77,10 +77,11 @@ class LanguageChoiceTests(TestCase):
         html = response.content.decode()
         self.assertEqual(response.status_code, 200)
         self.assertIn('<html lang="kl"', html)
-        self.assertIn('<article class="content" lang="en">', html)
+        self.assertIn('<h1 lang="en">', html)
+        self.assertIn('<div class="body" lang="en">', html)
         notice = re.search(r'<aside class="notice".*?</aside>', html, re.S).group(0)
         self.assertIn("Kalaallisut", notice)
-        self.assertIn('hreflang="fr">français</a>', notice)
+        self.assertIn('hreflang="fr">Français</a>', notice)
         self.assertIn('hreflang="en">English</a>', notice)
 
     def test_lists_mark_items_not_yet_translated(self):

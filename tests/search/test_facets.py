@@ -62,7 +62,7 @@ class FacetTests:
     def test_facet_labels_follow_the_reader_language(self):
         answer = self.api(lang="fr")
         languages = {e["value"]: e["label"] for e in answer["facets"]["language"]}
-        self.assertEqual(languages["nb"], "norsk (bokmål)")
+        self.assertEqual(languages["nb"], "Norsk (bokmål)")
         types = {e["value"]: e["label"] for e in answer["facets"]["type"]}
         self.assertEqual(types["guide"], "Guide")
         members = {e["value"]: e["label"] for e in answer["facets"]["member"]}

@@ -49,7 +49,7 @@ class SearchPageTests(EngineTestCase):
         html = self.get("/nb/search/", q="helicopter")
         result = re.search(r'<li class="result" lang="en">.*?</li>', html, re.S).group(0)
         self.assertRegex(result, r'<p class="untranslated" lang="nb">[^<]*English')
-        self.assertRegex(result, r'<a href="/fr/guides/[^"]+" lang="fr" hreflang="fr">français</a>')
+        self.assertRegex(result, r'<a href="/fr/guides/[^"]+" lang="fr" hreflang="fr">Français</a>')
 
     def test_interface_in_the_readers_language(self):
         html = self.get("/fr/search/", q="banquise")
