@@ -62,8 +62,10 @@ def link_in_reader_language(results, request, language):
     keys = [result["id"] for result in results if not result["in_reader_language"]]
     if not keys:
         return
-    copies = Page.objects.live().public().filter(
-        translation_key__in=keys, locale__language_code=language
+    copies = (
+        Page.objects.live()
+        .public()
+        .filter(translation_key__in=keys, locale__language_code=language)
     )
     urls = {str(page.translation_key): page.get_url(request) for page in copies}
     for result in results:
