@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from search import service
+from search.engines.base import EngineError
 from search.query import BadRequest
 
 
@@ -20,13 +21,22 @@ def bad_request(error):
     return JsonResponse({"error": error.message, "field": error.field}, status=400)
 
 
+def engine_error():
+    message = _("The search engine could not run this search. Please try again later.")
+    return JsonResponse({"error": message, "field": None}, status=502)
+
+
 @require_GET
 def search_api(request):
     try:
         search_request = service.parse_request(request.GET, reader_language(request.GET))
     except BadRequest as error:
         return bad_request(error)
-    return JsonResponse(service.search(search_request), json_dumps_params={"ensure_ascii": False})
+    try:
+        answer = service.search(search_request)
+    except EngineError:
+        return engine_error()
+    return JsonResponse(answer, json_dumps_params={"ensure_ascii": False})
 
 
 @require_GET
@@ -35,5 +45,8 @@ def suggest_api(request):
         language = reader_language(request.GET)
     except BadRequest as error:
         return bad_request(error)
-    suggestions = service.suggest(request.GET.get("q", ""), language)
+    try:
+        suggestions = service.suggest(request.GET.get("q", ""), language)
+    except EngineError:
+        return engine_error()
     return JsonResponse({"suggestions": suggestions}, json_dumps_params={"ensure_ascii": False})

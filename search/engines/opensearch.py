@@ -4,17 +4,13 @@ from opensearchpy import OpenSearch
 from opensearchpy import exceptions as errors
 from opensearchpy.helpers import bulk
 
-from search.engines.elastic import CONNECTIONS_PER_NODE, INDEXING_TIMEOUT, ElasticFamilyEngine
+from search.engines.elastic import CONNECTIONS_PER_NODE, ElasticFamilyEngine
 
 
 class OpenSearchEngine(ElasticFamilyEngine):
     name = "opensearch"
-    unavailable_errors = (
-        errors.ConnectionError,
-        errors.ConnectionTimeout,
-        errors.NotFoundError,
-        errors.TransportError,
-    )
+    unavailable_errors = (errors.ConnectionError,)  # timeouts included
+    rejected_errors = (errors.TransportError,)
 
     def make_client(self):
         return OpenSearch(
@@ -25,12 +21,12 @@ class OpenSearchEngine(ElasticFamilyEngine):
             pool_maxsize=CONNECTIONS_PER_NODE,
         )
 
-    def send_bulk(self, actions, require_alias):
+    def send_bulk(self, actions, require_alias, timeout):
         _done, failures = bulk(
             self.client,
             actions,
             require_alias=require_alias,
             raise_on_error=False,
-            request_timeout=INDEXING_TIMEOUT,
+            request_timeout=timeout,
         )
         return failures
