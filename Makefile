@@ -46,13 +46,14 @@ demo: migrate messages ## Load the demo content (safe to repeat)
 admin: migrate ## Create the local admin user and print how to log in
 	@WAGTAILADMIN_BASE_URL=http://$(HOST):$(PORT) $(MANAGE) ensure_admin
 
-run: demo admin ## Serve the demo site on http://127.0.0.1:8000/
+run: demo admin ## Serve the demo site on http://127.0.0.1:8000/ with the background worker
 	@if [ "$${SEARCH_ENGINE:-database}" != database ]; then \
 		$(MANAGE) rebuild_search_index && $(MANAGE) update_index; \
 	fi
 	@$(MANAGE) collectstatic --no-input -v0
 	@echo "Serving http://$(HOST):$(PORT)/ (search engine: $${SEARCH_ENGINE:-database}) — Ctrl+C to stop."
-	@$(MANAGE) runserver $(HOST):$(PORT)
+	@$(MANAGE) db_worker -v0 & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+		$(MANAGE) runserver $(HOST):$(PORT)
 
 test: install messages ## Run the whole test suite
 	@$(PY) -m pytest $(PYTEST_ARGS)

@@ -1,18 +1,32 @@
 """Page changes reach the index through tasks; an outage delays them but loses none."""
 
 import datetime
+import os
+import signal
+import time
 from io import StringIO
 
+from django.core.cache import cache
 from django.core.management import call_command
+from django.test import override_settings
+from django.utils import timezone
 
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import Locale, Page, PageViewRestriction, Site
 
 from knowledgebase.models import GuidePage
-from search.models import PendingIndexUpdate
+from search.models import IndexedDocument, PendingIndexUpdate
 from search.service import get_engine
+from search.sync import MAX_ATTEMPTS, push_pending_updates
 from tests import factories as f
 from tests.conftest import translate
-from tests.search.engine import EngineTestCase, engine_script, engine_url, is_healthy, managed_port
+from tests.search.engine import (
+    EngineTestCase,
+    engine_script,
+    engine_url,
+    is_healthy,
+    managed_pid,
+    managed_port,
+)
 
 
 class SyncTests(EngineTestCase):
@@ -136,6 +150,7 @@ class OutageTests(EngineTestCase):
         self.assertEqual([r["title"] for r in fallback["results"]], [guide.title])
 
         self.start_engine()
+        cache.clear()  # as in another process: recovery is not remembered in memory
         self.assertEqual(self.client.get("/healthz").json()["search"], "ok")
         self.assertEqual(PendingIndexUpdate.objects.count(), 0)
         get_engine().refresh()
@@ -147,3 +162,106 @@ class OutageTests(EngineTestCase):
         PendingIndexUpdate.objects.create(translation_key=self.corpus.guides[0].translation_key)
         call_command("sync_search_index", stdout=StringIO())
         self.assertEqual(PendingIndexUpdate.objects.count(), 0)
+
+
+DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+class HungEngineTests(EngineTestCase):
+    """Pauses the test node (SIGSTOP): it accepts connections and never answers."""
+
+    engine_name = "opensearch"
+
+    def pause_engine(self):
+        pid = managed_pid()
+        if pid is None:
+            self.fail("this node was not started by scripts/engine.sh and cannot be paused")
+        os.kill(pid, signal.SIGSTOP)
+        self.addCleanup(os.kill, pid, signal.SIGCONT)  # continuing twice is harmless
+        return pid
+
+    def new_guide_with_aliases(self):
+        guide = f.GuidePageFactory.build(
+            slug="katabatic-winds",
+            title="Katabatic winds at coastal camps",
+            summary="Anchoring tents against sudden katabatic storms.",
+            live=False,
+        )
+        self.corpus.tree.guides.add_child(instance=guide)
+        for language_code in ("fr", "nb"):
+            guide.copy_for_translation(Locale.objects.get(language_code=language_code), alias=True)
+        return guide
+
+    @override_settings(TASKS=DATABASE_TASKS)
+    def test_publishing_does_not_wait_and_the_worker_catches_up(self):
+        guide = self.new_guide_with_aliases()
+        pid = self.pause_engine()
+
+        started = time.monotonic()
+        with self.captureOnCommitCallbacks(execute=True):
+            guide.save_revision().publish()
+        self.assertLess(time.monotonic() - started, 2, "publishing waited for the engine")
+        self.assertEqual(
+            Page.objects.filter(translation_key=guide.translation_key, live=True).count(), 3
+        )
+        queued = PendingIndexUpdate.objects.values_list("translation_key", flat=True)
+        self.assertEqual(
+            list(queued), [guide.translation_key]
+        )  # one entry for the page and its aliases
+
+        os.kill(pid, signal.SIGCONT)
+        call_command(
+            "db_worker", "--batch", "--no-startup-delay", stdout=StringIO(), stderr=StringIO()
+        )
+        self.assertEqual(PendingIndexUpdate.objects.count(), 0)
+        get_engine().refresh()
+        answer = self.api(q="katabatic")  # asserts the engine answered, not the fallback
+        self.assertEqual([r["title"] for r in answer["results"]], [guide.title])
+
+
+class RejectionTests(EngineTestCase):
+    engine_name = "opensearch"
+
+    def test_a_rejected_group_is_set_aside_without_blocking_the_rest(self):
+        good, bad = self.corpus.guides[0], self.corpus.guides[1]
+        rejected = IndexedDocument.objects.get(translation_key=bad.translation_key, locale="en")
+        rejected.data = {**rejected.data, "published": "not a date"}
+        rejected.save()
+        for page in (good, bad):
+            PendingIndexUpdate.objects.create(translation_key=page.translation_key)
+        good_document = IndexedDocument.objects.get(
+            translation_key=good.translation_key, locale="en"
+        )
+        good_document.data = {**good_document.data, "title": "Sea-ice travel safety, revised"}
+        good_document.save()
+
+        self.assertEqual(push_pending_updates.call(), 1)
+        engine = get_engine()
+        pushed = engine.client.get(index=engine.alias, id=good_document.doc_id)["_source"]
+        self.assertEqual(pushed["title"], "Sea-ice travel safety, revised")
+        waiting = PendingIndexUpdate.objects.get()
+        self.assertEqual((waiting.translation_key, waiting.attempts), (bad.translation_key, 1))
+        self.assertIn("published", waiting.last_error)
+        self.assertGreater(waiting.retry_at, timezone.now())  # backoff: not retried at once
+        self.assertEqual(push_pending_updates.call(), 0)
+        self.assertEqual(PendingIndexUpdate.objects.get().attempts, 1)
+
+        PendingIndexUpdate.objects.update(attempts=MAX_ATTEMPTS - 1, retry_at=None)
+        push_pending_updates.call()
+        health = self.client.get("/healthz").json()
+        self.assertEqual((health["index_queue"], health["index_set_aside"]), (0, 1))
+
+    def test_a_rejected_query_is_an_error_not_a_fallback(self):
+        client = get_engine().client
+        broken = "test-broken-knowledge"  # an index where dates are text: sorting fails
+        client.indices.create(
+            index=broken, body={"mappings": {"properties": {"published": {"type": "text"}}}}
+        )
+        self.addCleanup(client.indices.delete, index=broken)
+        with (
+            override_settings(SEARCH_INDEX_PREFIX="test-broken"),
+            self.assertLogs("search.service", "ERROR"),
+        ):
+            response = self.client.get("/api/search/", {"sort": "newest"})
+        self.assertEqual(response.status_code, 502)
+        self.assertIn("could not run this search", response.json()["error"])
