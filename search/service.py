@@ -19,12 +19,14 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from knowledgebase.models import MemberPage, Region, Topic
+from knowledgebase.visibility import visible
 from search.cache import cached_vocabulary
 from search.engines.base import EngineError, EngineUnavailable
 from search.engines.database import DatabaseEngine
 from search.query import TYPES, SearchRequest, pages_for
 
 logger = logging.getLogger(__name__)
+
 
 def get_engine():
     """The configured engine (one client per configuration, reused across requests)."""
@@ -83,7 +85,9 @@ def build_known_keys():
         "topic": set(Topic.objects.filter(locale=default).values_list("key", flat=True)),
         "region": set(Region.objects.filter(locale=default).values_list("key", flat=True)),
         "member": set(
-            MemberPage.objects.filter(locale=default, alias_of=None).values_list("slug", flat=True)
+            visible(MemberPage.objects.filter(locale=default, alias_of=None)).values_list(
+                "slug", flat=True
+            )
         ),
         "type": set(TYPES),
         "language": {code for code, _name in settings.LANGUAGES},

@@ -27,6 +27,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from django_tasks import task
 
 from knowledgebase.models import MemberPage, Region, Topic
+from knowledgebase.visibility import visible
 from search.cache import vocabulary_changed
 from search.documents import INDEXED_MODELS, all_text, build_group_documents
 from search.engines.base import EngineError, EngineUnavailable
@@ -211,10 +212,9 @@ def retry_after_outage():
 def rebuild_database_copy(progress=None):
     """Rebuild every group's documents from the pages; returns the number of documents."""
     keys = set(
-        Page.objects.live()
-        .public()
-        .filter(alias_of__isnull=True, content_type__in=indexed_content_types())
-        .values_list("translation_key", flat=True)
+        visible(
+            Page.objects.filter(alias_of__isnull=True, content_type__in=indexed_content_types())
+        ).values_list("translation_key", flat=True)
     )
     IndexedDocument.objects.exclude(translation_key__in=keys).delete()
     count = 0
@@ -261,11 +261,15 @@ def groups_of_member(member):
 
 
 def groups_in_subtree(page):
-    return set(
+    """The groups of the pages under a page, and of the content naming a member there."""
+    found = set(
         page.get_descendants(inclusive=True)
         .filter(content_type__in=indexed_content_types())
         .values_list("translation_key", flat=True)
     )
+    for member in MemberPage.objects.descendant_of(page, inclusive=True):
+        found |= groups_of_member(member)
+    return found
 
 
 # Signal handlers ---------------------------------------------------------------
@@ -292,6 +296,13 @@ def on_subtree_changed(sender, instance, **kwargs):
     reindex_groups(groups_in_subtree(instance))
 
 
+def on_section_published(sender, instance, **kwargs):
+    """A section (an index or home page) published or unpublished shows or hides
+    what is below it; content pages have their own handlers."""
+    if not isinstance(instance, INDEXED_MODELS) and instance.alias_of_id is None:
+        on_subtree_changed(sender, instance)
+
+
 def on_restriction_changed(sender, instance, **kwargs):
     page = Page.objects.filter(pk=instance.page_id).first()
     if page is not None:
@@ -309,6 +320,8 @@ def connect():
         page_published.connect(on_page_changed, sender=model)
         page_unpublished.connect(on_page_changed, sender=model)
         post_delete.connect(on_page_deleted, sender=model)
+    page_published.connect(on_section_published)
+    page_unpublished.connect(on_section_published)
     post_page_move.connect(on_subtree_changed)
     post_save.connect(on_restriction_changed, sender=PageViewRestriction)
     post_delete.connect(on_restriction_changed, sender=PageViewRestriction)
