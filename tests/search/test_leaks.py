@@ -67,7 +67,7 @@ class LeakMatrix:
         steps = [
             lambda: self.guide("quasar", live=False),
             lambda: self.guide("nimbus").unpublish(),
-            lambda: restrict(self.guide("zephyr"), "password", password="s3cret"),
+            lambda: restrict(self.guide("zephyr"), PageViewRestriction.PASSWORD, password="s3cret"),
             lambda: restrict(self.guide("tundrix"), PageViewRestriction.GROUPS),
             lambda: self.guide("obsidian", parent=tree.outputs, factory=f.OutputPageFactory),
             lambda: restrict(tree.outputs, PageViewRestriction.LOGIN),
@@ -162,6 +162,34 @@ class LeakMatrix:
         self.hide_everything()
         self.build_index()
         self.assert_nothing_leaks()
+
+    def committed(self, action, *args, **kwargs):
+        with self.captureOnCommitCallbacks(execute=True):
+            return action(*args, **kwargs)
+
+    def test_l1_an_alias_obeys_its_source_sections_restriction(self):
+        self.committed(self.guide, "obsidian", self.corpus.tree.outputs, f.OutputPageFactory)
+        self.committed(restrict, self.corpus.tree.outputs, PageViewRestriction.LOGIN)
+        for language in ("fr", "nb"):
+            page = self.client.get(f"/{language}/outputs/obsidian-guide/")
+            self.assertEqual(page.status_code, 302)  # to the login page
+            self.assertNotIn("Obsidian", self.client.get(f"/{language}/outputs/").content.decode())
+
+    def test_l2_an_alias_of_a_restricted_guide_is_not_listed(self):
+        zephyr = self.committed(self.guide, "zephyr")
+        self.committed(restrict, zephyr, PageViewRestriction.PASSWORD, password="s3cret")
+        topic = self.corpus.topics[1].key
+        for url in ("/fr/guides/", f"/fr/topics/{topic}/", "/nb/guides/", "/fr/"):
+            self.assertNotIn("Zephyr", self.client.get(url).content.decode(), url)
+
+    def test_l3_a_draft_member_is_not_named_anywhere(self):
+        self.committed(self.draft_member)
+        self.assertEqual(self.api(q="quokka")["total"], 0)
+        members = [entry["value"] for entry in self.api()["facets"]["member"]]
+        self.assertNotIn("quokka", members)
+        for language in LANGUAGES:
+            page = self.client.get(f"/{language}/guides/{self.corpus.guides[0].slug}/")
+            self.assertNotIn("Quokka", page.content.decode())
 
     def test_visible_pages_are_still_shown(self):
         """The other side of the rule: what a reader may see is still there."""
