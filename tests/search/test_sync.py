@@ -5,6 +5,7 @@ import os
 import signal
 import time
 from io import StringIO
+from unittest import mock
 
 from django.core.cache import cache
 from django.core.management import call_command
@@ -12,6 +13,8 @@ from django.test import override_settings
 from django.utils import timezone
 
 from wagtail.models import Locale, Page, PageViewRestriction, Site
+
+from django_tasks_db.management.commands import db_worker
 
 from knowledgebase.models import GuidePage
 from search.models import IndexedDocument, PendingIndexUpdate
@@ -192,6 +195,12 @@ class HungEngineTests(EngineTestCase):
             guide.copy_for_translation(Locale.objects.get(language_code=language_code), alias=True)
         return guide
 
+    def run_worker(self):
+        """The background worker, until no task is left. Like Django's test client
+        between requests, it keeps the test's database connection open."""
+        with mock.patch.object(db_worker, "close_old_connections", lambda: None):
+            call_command("db_worker", "--batch", "--no-startup-delay", stdout=StringIO())
+
     @override_settings(TASKS=DATABASE_TASKS)
     def test_publishing_does_not_wait_and_the_worker_catches_up(self):
         guide = self.new_guide_with_aliases()
@@ -204,15 +213,12 @@ class HungEngineTests(EngineTestCase):
         self.assertEqual(
             Page.objects.filter(translation_key=guide.translation_key, live=True).count(), 3
         )
+        # One queue entry for the page and its two aliases, nothing sent yet.
         queued = PendingIndexUpdate.objects.values_list("translation_key", flat=True)
-        self.assertEqual(
-            list(queued), [guide.translation_key]
-        )  # one entry for the page and its aliases
+        self.assertEqual(list(queued), [guide.translation_key])
 
         os.kill(pid, signal.SIGCONT)
-        call_command(
-            "db_worker", "--batch", "--no-startup-delay", stdout=StringIO(), stderr=StringIO()
-        )
+        self.run_worker()
         self.assertEqual(PendingIndexUpdate.objects.count(), 0)
         get_engine().refresh()
         answer = self.api(q="katabatic")  # asserts the engine answered, not the fallback
