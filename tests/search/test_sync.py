@@ -15,6 +15,7 @@ from django.utils import timezone
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 
 from django_tasks_db.management.commands import db_worker
+from django_tasks_db.models import DBTaskResult
 
 from knowledgebase.models import GuidePage
 from search.models import IndexedDocument, PendingIndexUpdate
@@ -168,6 +169,14 @@ class OutageTests(EngineTestCase):
 
 
 DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+CLOSED_PORT_URL = "http://127.0.0.1:8209"  # nothing listens there: connections are refused
+
+
+def run_worker():
+    """The background worker, until no task is due. Like Django's test client between
+    requests, it keeps the test's database connection (and transaction) open."""
+    with mock.patch.object(db_worker, "close_old_connections", lambda: None):
+        call_command("db_worker", "--batch", "--no-startup-delay", stdout=StringIO())
 
 
 class HungEngineTests(EngineTestCase):
@@ -195,12 +204,6 @@ class HungEngineTests(EngineTestCase):
             guide.copy_for_translation(Locale.objects.get(language_code=language_code), alias=True)
         return guide
 
-    def run_worker(self):
-        """The background worker, until no task is left. Like Django's test client
-        between requests, it keeps the test's database connection open."""
-        with mock.patch.object(db_worker, "close_old_connections", lambda: None):
-            call_command("db_worker", "--batch", "--no-startup-delay", stdout=StringIO())
-
     @override_settings(TASKS=DATABASE_TASKS)
     def test_publishing_does_not_wait_and_the_worker_catches_up(self):
         guide = self.new_guide_with_aliases()
@@ -218,7 +221,7 @@ class HungEngineTests(EngineTestCase):
         self.assertEqual(list(queued), [guide.translation_key])
 
         os.kill(pid, signal.SIGCONT)
-        self.run_worker()
+        run_worker()
         self.assertEqual(PendingIndexUpdate.objects.count(), 0)
         get_engine().refresh()
         answer = self.api(q="katabatic")  # asserts the engine answered, not the fallback
@@ -271,3 +274,30 @@ class RejectionTests(EngineTestCase):
             response = self.client.get("/api/search/", {"sort": "newest"})
         self.assertEqual(response.status_code, 502)
         self.assertIn("could not run this search", response.json()["error"])
+
+
+@override_settings(TASKS=DATABASE_TASKS)
+class OutageRetryTests(EngineTestCase):
+    engine_name = "opensearch"
+
+    def test_the_worker_tries_again_later_and_catches_up(self):
+        guide = self.corpus.guides[2]
+        document = IndexedDocument.objects.get(translation_key=guide.translation_key, locale="en")
+        document.data = {**document.data, "title": "Polar bear safety, revised"}
+        document.save()
+        PendingIndexUpdate.objects.create(translation_key=guide.translation_key)
+        push_pending_updates.enqueue()
+
+        with override_settings(SEARCH_URLS=[CLOSED_PORT_URL]):
+            run_worker()  # the engine is down: nothing pushed, a later try scheduled
+        self.assertEqual(PendingIndexUpdate.objects.count(), 1)
+        retry = DBTaskResult.objects.get(status="READY")
+        self.assertGreater(retry.run_after, timezone.now())
+        self.assertEqual(retry.args_kwargs["kwargs"], {"outages": 1})
+
+        DBTaskResult.objects.filter(pk=retry.pk).update(run_after=timezone.now())
+        run_worker()  # the engine is back
+        self.assertEqual(PendingIndexUpdate.objects.count(), 0)
+        engine = get_engine()
+        pushed = engine.client.get(index=engine.alias, id=document.doc_id)["_source"]
+        self.assertEqual(pushed["title"], "Polar bear safety, revised")
