@@ -13,6 +13,7 @@ from django.contrib.auth.models import Group
 from wagtail.models import Locale, PageViewRestriction
 from wagtail_localize.synctree import synchronize_tree
 
+from knowledgebase.models import GuidePage
 from tests import factories as f
 from tests.conftest import translate
 from tests.search.engine import EngineTestCase
@@ -29,6 +30,7 @@ MARKERS = {
     "quokka": "a draft member named by a published guide (defect L3)",
     "mistral": "under an unpublished section",
 }
+HIDDEN_RELATED = ("quasar-guide", "zephyr-guide")
 
 
 def restrict(page, kind, **fields):
@@ -94,6 +96,8 @@ class LeakMatrix:
         )
         guide = self.corpus.guides[0]
         guide.members.add(member)
+        hidden = GuidePage.objects.filter(locale__language_code="en", slug__in=HIDDEN_RELATED)
+        guide.related_guides.add(*hidden)  # related-guide links must skip them too
         guide.save_revision().publish()
 
     def unpublished_section(self):
