@@ -121,11 +121,7 @@ class MemberContentPage(KnowledgePage):
         """The page's members that readers may see, in this page's language where it exists."""
         from .members import MemberPage
 
-        sources = list(visible(self.members.all()))
-        keys = [source.translation_key for source in sources]
-        local = live_in_locale(MemberPage, self.locale).filter(translation_key__in=keys)
-        by_key = {page.translation_key: page for page in local}
-        return [by_key.get(source.translation_key, source) for source in sources]
+        return visible_in_locale(self.members.all(), MemberPage, self.locale)
 
 
 class ListingPage(SourceRestrictionsMixin, Page):
@@ -158,6 +154,16 @@ class ListingPage(SourceRestrictionsMixin, Page):
 def live_in_locale(model, locale):
     """Pages of a model in a locale that readers may see (see knowledgebase.visibility)."""
     return visible(model.objects.filter(locale=locale))
+
+
+def visible_in_locale(sources, model, locale):
+    """The visible pages among ``sources``, each in the locale where readers may see
+    it there, otherwise in its own language."""
+    sources = list(visible(sources))
+    keys = [source.translation_key for source in sources]
+    local = live_in_locale(model, locale).filter(translation_key__in=keys)
+    by_key = {page.translation_key: page for page in local}
+    return [by_key.get(source.translation_key, source) for source in sources]
 
 
 def content_models():

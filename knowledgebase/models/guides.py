@@ -17,9 +17,8 @@ from modelcluster.fields import ParentalManyToManyField
 
 from knowledgebase.blocks import GuideBodyBlock, table_of_contents
 from knowledgebase.identifiers import resolver_url, validate_doi
-from knowledgebase.visibility import visible
 
-from .base import ListingPage, MemberContentPage, in_source_language, live_in_locale
+from .base import ListingPage, MemberContentPage, in_source_language, visible_in_locale
 
 
 class Maturity(models.TextChoices):
@@ -143,8 +142,4 @@ class GuidePage(MemberContentPage):
 
     def related_in_locale(self):
         """Related guides readers may see, in this page's language where it exists."""
-        sources = list(visible(self.related_guides.all()))
-        keys = [source.translation_key for source in sources]
-        local = live_in_locale(GuidePage, self.locale).filter(translation_key__in=keys)
-        by_key = {page.translation_key: page for page in local}
-        return [by_key.get(source.translation_key, source) for source in sources]
+        return visible_in_locale(self.related_guides.all(), GuidePage, self.locale)
