@@ -7,9 +7,11 @@ import time
 from io import StringIO
 from unittest import mock
 
+from django.contrib.auth.models import User
 from django.core.cache import cache
 from django.core.management import call_command
 from django.test import override_settings
+from django.urls import reverse
 from django.utils import timezone
 
 from wagtail.models import Locale, Page, PageViewRestriction, Site
@@ -207,12 +209,16 @@ class HungEngineTests(EngineTestCase):
     @override_settings(TASKS=DATABASE_TASKS)
     def test_publishing_does_not_wait_and_the_worker_catches_up(self):
         guide = self.new_guide_with_aliases()
+        guide.save_revision()  # the draft an editor saved
+        self.client.force_login(User.objects.create_superuser("editor", password="x"))
+        publish = reverse("wagtail_bulk_action", args=("wagtailcore", "page", "publish"))
         pid = self.pause_engine()
 
         started = time.monotonic()
         with self.captureOnCommitCallbacks(execute=True):
-            guide.save_revision().publish()
+            response = self.client.post(f"{publish}?id={guide.pk}", {"include_descendants": ""})
         self.assertLess(time.monotonic() - started, 2, "publishing waited for the engine")
+        self.assertEqual(response.status_code, 302)
         self.assertEqual(
             Page.objects.filter(translation_key=guide.translation_key, live=True).count(), 3
         )
