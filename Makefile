@@ -46,12 +46,13 @@ demo: migrate messages ## Load the demo content (safe to repeat)
 admin: migrate ## Create the local admin user and print how to log in
 	@WAGTAILADMIN_BASE_URL=http://$(HOST):$(PORT) $(MANAGE) ensure_admin
 
-run: demo ## Serve the demo site on http://127.0.0.1:8000/ as visitors see it (DEBUG=1: debug pages)
+run: demo ## Serve the demo site on http://127.0.0.1:8000/ as visitors see it, with the background worker
 	@if [ "$${SEARCH_ENGINE:-database}" != database ]; then \
 		$(MANAGE) rebuild_search_index && $(MANAGE) update_index; \
 	fi
 	@$(MANAGE) collectstatic --no-input -v0
-	@WAGTAILADMIN_BASE_URL=http://$(HOST):$(PORT) $(MANAGE) serve_demo --skip-checks $(HOST):$(PORT)
+	@$(MANAGE) db_worker -v0 & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+		WAGTAILADMIN_BASE_URL=http://$(HOST):$(PORT) $(MANAGE) serve_demo --skip-checks $(HOST):$(PORT)
 
 serve: install messages ## Serve with gunicorn and production settings (needs SECRET_KEY, ALLOWED_HOSTS)
 	@test -n "$$SECRET_KEY" || { echo "Set SECRET_KEY and ALLOWED_HOSTS (see README: Production)." >&2; exit 1; }

@@ -26,12 +26,13 @@ def server_error(request):
 
 @never_cache
 def healthz(request):
-    from search.service import engine_health
+    from search.service import engine_health, index_queue
 
     try:
         connection.ensure_connection()
         database = "ok"
     except Exception:  # noqa: BLE001 - any database failure means "down"
         database = "down"
-    status = {"database": database, "search": engine_health()}
-    return JsonResponse(status, status=200 if database == "ok" else 503)
+        return JsonResponse({"database": database, "search": engine_health()}, status=503)
+    status = {"database": database, "search": engine_health(), **index_queue()}
+    return JsonResponse(status)

@@ -1,11 +1,15 @@
-"""Admin: topics, regions and glossary terms as translatable snippets with search and filters."""
+"""Admin: topics, regions and glossary terms as translatable snippets with search and
+filters; and no page served from an unpublished section."""
 
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from knowledgebase.models import GlossaryTerm, Region, Topic
+from knowledgebase.visibility import in_unpublished_section
 
 
 class TaxonomyViewSet(SnippetViewSet):
@@ -41,3 +45,10 @@ class TaxonomyGroup(SnippetViewSetGroup):
 
 
 register_snippet(TaxonomyGroup)
+
+
+@hooks.register("before_serve_page")
+def hide_pages_in_unpublished_sections(page, request, serve_args, serve_kwargs):
+    """Wagtail serves a live page under an unpublished parent; readers get a 404."""
+    if in_unpublished_section(page):
+        raise Http404

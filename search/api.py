@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from search import insight, service
+from search.engines.base import EngineError
 from search.query import BadRequest, search_text
 
 
@@ -34,13 +35,21 @@ def bad_request(error):
     return JsonResponse({"error": error.message, "field": error.field}, status=400)
 
 
+def engine_error():
+    message = _("The search engine could not run this search. Please try again later.")
+    return JsonResponse({"error": message, "field": None}, status=502)
+
+
 @require_GET
 def search_api(request):
     try:
         search_request = service.parse_request(request.GET, reader_language(request.GET))
     except BadRequest as error:
         return bad_request(error)
-    result = service.search(search_request)
+    try:
+        result = service.search(search_request)
+    except EngineError:
+        return engine_error()
     response = answer(request, result, cacheable=not result["fallback"])
     return insight.count_when_sent(response, search_request, result)
 
@@ -52,5 +61,8 @@ def suggest_api(request):
         text = search_text(request.GET.get("q", ""))
     except BadRequest as error:
         return bad_request(error)
-    suggestions = service.suggest(text, language)
+    try:
+        suggestions = service.suggest(text, language)
+    except EngineError:
+        return engine_error()
     return answer(request, {"suggestions": suggestions})

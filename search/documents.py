@@ -28,6 +28,7 @@ from knowledgebase.models import (
     Region,
     Topic,
 )
+from knowledgebase.visibility import visible
 
 INDEXED_MODELS = (GuidePage, LessonPage, MemberPage, OutputPage)
 TEXT_FIELDS = ("title", "summary", "headings", "body")
@@ -42,11 +43,9 @@ def all_doc_ids(translation_key):
 
 
 def group_pages(translation_key):
-    """The live, public, really translated pages of a translation group, oldest first."""
+    """The visible, really translated pages of a translation group, oldest first."""
     pages = (
-        Page.objects.filter(translation_key=translation_key, alias_of__isnull=True)
-        .live()
-        .public()
+        visible(Page.objects.filter(translation_key=translation_key, alias_of__isnull=True))
         .select_related("locale")
         .order_by("pk")
         .specific()
@@ -121,7 +120,7 @@ def member_keys(page):
     if isinstance(page, MemberPage):
         return [page.member_key]
     if isinstance(page, KnowledgePage) and hasattr(page, "members"):
-        return sorted(member.member_key for member in page.members.all())
+        return sorted(member.member_key for member in visible(page.members.all()))
     return []
 
 

@@ -8,7 +8,8 @@ rebuild of the remote engine never needs to re-read every page.
 ``PendingIndexUpdate`` is the outbox for the remote engine: a translation group
 whose documents changed and that the engine has not confirmed yet. Rows are
 removed only after the engine accepted the update, so nothing is lost while it
-is down.
+is down. A group whose documents the engine keeps rejecting is set aside after
+a few attempts, so it never holds up the others.
 
 ``DailySearchCount`` counts the public searches per query, language and day,
 for the report of searches that found nothing (see search.insight).
@@ -46,8 +47,20 @@ class IndexedDocument(models.Model):
 class PendingIndexUpdate(models.Model):
     translation_key = models.UUIDField(unique=True)
     queued_at = models.DateTimeField(auto_now=True)
-    attempts = models.PositiveIntegerField(default=0)
+    attempts = models.PositiveIntegerField(
+        default=0, help_text="Times the engine rejected this group's documents."
+    )
+    retry_at = models.DateTimeField(
+        null=True, blank=True, db_index=True, help_text="Not pushed again before this time."
+    )
+    set_aside = models.BooleanField(
+        default=False,
+        help_text="Rejected too often: left out of pushes until the group changes again.",
+    )
     last_error = models.TextField(blank=True)
+
+    class Meta:
+        verbose_name = "queued index update"
 
     def __str__(self):
         return f"pending {self.translation_key}"

@@ -1,16 +1,17 @@
 """The search service: one entry point for the page, the API and the admin checks.
 
 It runs a request on the configured engine and, if that engine is down or too
-slow, answers from the database engine instead and says so (``fallback``).
-When the engine answers again after an outage, the queued index updates are
-pushed.
+slow, answers from the database engine instead and says so (``fallback``). An
+engine that answers with an error (a rejected query) is not an outage: that is
+logged and raised as EngineError, for the views to answer with a clear error.
+When a health probe finds the engine answering, index updates an outage held
+back are pushed.
 """
 
 import logging
 from functools import cache
 
 from django.conf import settings
-from django.core.cache import cache as django_cache
 from django.utils import translation
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
@@ -18,15 +19,14 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from knowledgebase.models import MemberPage, Region, Topic
+from knowledgebase.visibility import visible
 from search.cache import cached_vocabulary
-from search.engines.base import EngineUnavailable
+from search.engines.base import EngineError, EngineUnavailable
 from search.engines.database import DatabaseEngine
 from search.picks import arrange_picks
 from search.query import TYPES, SearchRequest, pages_for
 
 logger = logging.getLogger(__name__)
-
-OUTAGE_KEY = "search-engine-outage"
 
 
 def get_engine():
@@ -58,9 +58,21 @@ def uses_remote_engine():
 
 def engine_health():
     health = get_engine().health()
-    if health == "ok":
-        recovered()
+    if health == "ok" and uses_remote_engine():
+        from search.sync import retry_after_outage
+
+        retry_after_outage()
     return health
+
+
+def index_queue():
+    """How many groups wait for the engine, and how many it rejected too often."""
+    from search.models import PendingIndexUpdate
+
+    return {
+        "index_queue": PendingIndexUpdate.objects.filter(set_aside=False).count(),
+        "index_set_aside": PendingIndexUpdate.objects.filter(set_aside=True).count(),
+    }
 
 
 def known_keys():
@@ -74,7 +86,9 @@ def build_known_keys():
         "topic": set(Topic.objects.filter(locale=default).values_list("key", flat=True)),
         "region": set(Region.objects.filter(locale=default).values_list("key", flat=True)),
         "member": set(
-            MemberPage.objects.filter(locale=default, alias_of=None).values_list("slug", flat=True)
+            visible(MemberPage.objects.filter(locale=default, alias_of=None)).values_list(
+                "slug", flat=True
+            )
         ),
         "type": set(TYPES),
         "language": {code for code, _name in settings.LANGUAGES},
@@ -94,7 +108,9 @@ def run(request):
     except EngineUnavailable as error:
         note_outage(error)
         return search_on(DatabaseEngine(), request), DatabaseEngine.name, True
-    recovered()
+    except EngineError:
+        logger.exception("The search engine rejected a query")
+        raise
     return result, engine.name, False
 
 
@@ -144,6 +160,9 @@ def suggest(text, language):
     except EngineUnavailable as error:
         note_outage(error)
         documents = DatabaseEngine().suggest(text, language)
+    except EngineError:
+        logger.exception("The search engine rejected a suggestion query")
+        raise
     return [
         {key: document[key] for key in ("title", "url", "type", "locale")} for document in documents
     ]
@@ -151,16 +170,6 @@ def suggest(text, language):
 
 def note_outage(error):
     logger.warning("Search engine unavailable, answering from the database: %s", error)
-    django_cache.set(OUTAGE_KEY, True, None)
-
-
-def recovered():
-    """After an outage, push the index updates that queued up meanwhile."""
-    if django_cache.get(OUTAGE_KEY):
-        from search.sync import push_pending_updates
-
-        django_cache.delete(OUTAGE_KEY)
-        push_pending_updates.enqueue()
 
 
 # Presenting results --------------------------------------------------------------

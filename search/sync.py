@@ -4,16 +4,20 @@ Every change that can alter a search document (publish, unpublish, delete,
 move, privacy, a translation published, a topic, region or member renamed)
 rewrites the documents of the affected translation groups in the database, in
 the same transaction as the change, and queues the groups for the remote
-engine. A django-tasks task pushes the queue after the transaction commits; if
-the engine is down, the queue stays and is pushed when it is back.
+engine. A django-tasks task, run by the background worker (``db_worker``),
+pushes the queue after the transaction commits: never in the editor's
+request. If the engine is down the queue stays, and the task tries again
+later (and /healthz nudges it when the engine answers); a group the engine
+rejects is retried a few times and then set aside without holding up the rest.
 """
 
+import datetime
 import logging
 import threading
 from contextlib import contextmanager
 
 from django.db import transaction
-from django.db.models import F
+from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 
@@ -23,15 +27,20 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from django_tasks import task
 
 from knowledgebase.models import GlossaryTerm, MemberPage, Region, Topic
+from knowledgebase.visibility import visible
 from search.cache import vocabulary_changed
 from search.documents import INDEXED_MODELS, build_group_documents
-from search.engines.base import EngineUnavailable
+from search.engines.base import EngineError, EngineUnavailable
 from search.engines.database import index_terms
 from search.models import IndexedDocument, PendingIndexUpdate
 
 logger = logging.getLogger(__name__)
 
 PUSH_BATCH = 500
+MAX_ATTEMPTS = 5  # rejections before a group is set aside
+REJECTED_RETRY_FIRST = 30  # seconds; doubles after each rejection
+OUTAGE_RETRY_FIRST = 5  # seconds; doubles after each outage in a row
+OUTAGE_RETRY_MAX = 300
 FACET_KEYS = (
     "type",
     "topics",
@@ -98,28 +107,44 @@ def reindex_groups(translation_keys):
     if keys:
         vocabulary_changed()  # titles, and member names and keys, may have changed
     if keys and uses_remote_engine():
-        for key in keys:
-            PendingIndexUpdate.objects.update_or_create(translation_key=key)
+        queue_groups(keys)
         transaction.on_commit(push_pending_updates.enqueue)
 
 
+def queue_groups(keys):
+    """Queue groups for the engine; a change gives a set-aside group a fresh start."""
+    for key in keys:
+        PendingIndexUpdate.objects.update_or_create(
+            translation_key=key,
+            defaults={"attempts": 0, "retry_at": None, "set_aside": False, "last_error": ""},
+        )
+
+
+def due_updates(started):
+    """Queued groups to push now: not set aside, not waiting for a retry."""
+    waiting = Q(retry_at__isnull=False) & Q(retry_at__gt=timezone.now())
+    return list(
+        PendingIndexUpdate.objects.filter(set_aside=False, queued_at__lte=started)
+        .exclude(waiting)
+        .order_by("queued_at")[:PUSH_BATCH]
+    )
+
+
 @task()
-def push_pending_updates():
-    """Send queued groups to the remote engine; keep them queued if it fails."""
+def push_pending_updates(outages=0):
+    """Send queued groups to the remote engine, one bulk request per batch.
+
+    A group the engine rejects is retried with backoff and set aside after
+    MAX_ATTEMPTS; an outage keeps everything queued and schedules another try,
+    later after each outage in a row. Returns the number of groups pushed.
+    """
     from search.service import get_engine, uses_remote_engine
 
     if not uses_remote_engine():
         return 0
     engine, pushed = get_engine(), 0
     started = timezone.now()
-    while True:
-        batch = list(
-            PendingIndexUpdate.objects.filter(queued_at__lte=started).order_by("queued_at")[
-                :PUSH_BATCH
-            ]
-        )
-        if not batch:
-            return pushed
+    while batch := due_updates(started):
         groups = {str(pending.translation_key): [] for pending in batch}
         rows = IndexedDocument.objects.filter(translation_key__in=groups).values_list(
             "translation_key", "data"
@@ -127,31 +152,71 @@ def push_pending_updates():
         for key, document in rows:
             groups[str(key)].append(document)
         try:
-            engine.apply(groups)
+            rejected = engine.apply(groups)
         except EngineUnavailable as error:
-            logger.warning(
-                "Search engine unavailable; %d updates stay queued: %s",
-                PendingIndexUpdate.objects.count(),
-                error,
-            )
-            PendingIndexUpdate.objects.filter(pk__in=[p.pk for p in batch]).update(
-                attempts=F("attempts") + 1, last_error=str(error)[:1000]
-            )
+            wait_for_engine(batch, error, outages)
             return pushed
+        except EngineError as error:  # the whole request was refused
+            rejected = dict.fromkeys(groups, str(error))
+        note_rejections(batch, rejected)
         # A group changed again while it was being pushed keeps its newer queue entry.
-        PendingIndexUpdate.objects.filter(
-            pk__in=[p.pk for p in batch], queued_at__lte=started
-        ).delete()
-        pushed += len(batch)
+        accepted = [p.pk for p in batch if str(p.translation_key) not in rejected]
+        PendingIndexUpdate.objects.filter(pk__in=accepted, queued_at__lte=started).delete()
+        pushed += len(accepted)
+    return pushed
+
+
+def wait_for_engine(batch, error, outages):
+    """The engine is down: keep the queue and try again later (if a worker runs tasks)."""
+    logger.warning(
+        "Search engine unavailable; %d updates stay queued: %s",
+        PendingIndexUpdate.objects.count(),
+        error,
+    )
+    PendingIndexUpdate.objects.filter(pk__in=[p.pk for p in batch]).update(
+        last_error=str(error)[:1000]
+    )
+    if push_pending_updates.get_backend().supports_defer:
+        delay = min(OUTAGE_RETRY_FIRST * 2**outages, OUTAGE_RETRY_MAX)
+        push_pending_updates.using(
+            run_after=timezone.now() + datetime.timedelta(seconds=delay)
+        ).enqueue(outages=outages + 1)
+
+
+def note_rejections(batch, rejected):
+    """Count a rejection; retry later (backoff), or set the group aside after the cap."""
+    for pending in batch:
+        reason = rejected.get(str(pending.translation_key))
+        if reason is None:
+            continue
+        pending.attempts += 1
+        pending.last_error = reason
+        pending.set_aside = pending.attempts >= MAX_ATTEMPTS
+        delay = REJECTED_RETRY_FIRST * 2 ** (pending.attempts - 1)
+        pending.retry_at = timezone.now() + datetime.timedelta(seconds=delay)
+        pending.save(update_fields=["attempts", "last_error", "set_aside", "retry_at"])
+        log = logger.error if pending.set_aside else logger.warning
+        log(
+            "Search engine rejected group %s (attempt %d%s): %s",
+            pending.translation_key,
+            pending.attempts,
+            ", set aside" if pending.set_aside else "",
+            reason,
+        )
+
+
+def retry_after_outage():
+    """The engine answers again: push what an outage held back, without waiting."""
+    if PendingIndexUpdate.objects.filter(set_aside=False, attempts=0).exists():
+        push_pending_updates.enqueue()
 
 
 def rebuild_database_copy(progress=None):
     """Rebuild every group's documents from the pages; returns the number of documents."""
     keys = set(
-        Page.objects.live()
-        .public()
-        .filter(alias_of__isnull=True, content_type__in=indexed_content_types())
-        .values_list("translation_key", flat=True)
+        visible(
+            Page.objects.filter(alias_of__isnull=True, content_type__in=indexed_content_types())
+        ).values_list("translation_key", flat=True)
     )
     IndexedDocument.objects.exclude(translation_key__in=keys).delete()
     count = 0
@@ -198,17 +263,23 @@ def groups_of_member(member):
 
 
 def groups_in_subtree(page):
-    return set(
+    """The groups of the pages under a page, and of the content naming a member there."""
+    found = set(
         page.get_descendants(inclusive=True)
         .filter(content_type__in=indexed_content_types())
         .values_list("translation_key", flat=True)
     )
+    for member in MemberPage.objects.descendant_of(page, inclusive=True):
+        found |= groups_of_member(member)
+    return found
 
 
 # Signal handlers ---------------------------------------------------------------
 
 
 def on_page_changed(sender, instance, **kwargs):
+    if instance.alias_of_id is not None:
+        return  # its source's group is reindexed once, for all its aliases
     keys = {instance.translation_key}
     if isinstance(instance, MemberPage):
         keys |= groups_of_member(instance)
@@ -225,6 +296,13 @@ def on_page_deleted(sender, instance, **kwargs):
 
 def on_subtree_changed(sender, instance, **kwargs):
     reindex_groups(groups_in_subtree(instance))
+
+
+def on_section_published(sender, instance, **kwargs):
+    """A section (an index or home page) published or unpublished shows or hides
+    what is below it; content pages have their own handlers."""
+    if not isinstance(instance, INDEXED_MODELS) and instance.alias_of_id is None:
+        on_subtree_changed(sender, instance)
 
 
 def on_restriction_changed(sender, instance, **kwargs):
@@ -248,6 +326,8 @@ def connect():
         page_published.connect(on_page_changed, sender=model)
         page_unpublished.connect(on_page_changed, sender=model)
         post_delete.connect(on_page_deleted, sender=model)
+    page_published.connect(on_section_published)
+    page_unpublished.connect(on_section_published)
     post_page_move.connect(on_subtree_changed)
     post_save.connect(on_restriction_changed, sender=PageViewRestriction)
     post_delete.connect(on_restriction_changed, sender=PageViewRestriction)

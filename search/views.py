@@ -8,6 +8,7 @@ from django.views.decorators.http import require_GET
 from wagtail.models import Page
 
 from search import insight, service
+from search.engines.base import EngineError
 from search.query import BadRequest
 
 FACET_TITLES = {
@@ -28,7 +29,13 @@ def search_page(request):
     except BadRequest as error:
         context = {"error": error, "query": request.GET.get("q", "")[:200]}
         return render(request, "search/search.html", context, status=400)
-    answer = service.search(search_request, with_version_links=True)
+    try:
+        answer = service.search(search_request, with_version_links=True)
+    except EngineError:
+        message = _("The search engine could not run this search. Please try again later.")
+        error = BadRequest(message, None)
+        context = {"error": error, "query": search_request.query}
+        return render(request, "search/search.html", context, status=502)
     type_labels = service.type_labels()
     for result in answer["results"]:
         result["type_label"] = type_labels[result["type"]]

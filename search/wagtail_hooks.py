@@ -1,4 +1,5 @@
-"""Admin wiring of the search insight: the report of searches that found nothing."""
+"""Admin wiring: the report of searches that found nothing (search insight), and the
+search index queue under Reports, for administrators."""
 
 from django.contrib.auth.models import Permission
 from django.urls import include, path, reverse
@@ -8,6 +9,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from search.admin_views import IndexQueueReportView
 from search.models import DailySearchCount
 from search.reports import NothingFoundReportView
 
@@ -24,12 +26,20 @@ def register_admin_urls():
             name="nothing_found_results",
         ),
     ]
-    return [path("search-insight/", include((urls, "search_insight"), namespace="search_insight"))]
+    return [
+        path("search-insight/", include((urls, "search_insight"), namespace="search_insight")),
+        path("search/queue/", IndexQueueReportView.as_view(), name="search_index_queue"),
+    ]
 
 
 class InsightMenuItem(MenuItem):
     def is_shown(self, request):
         return insight_permissions.user_has_permission(request.user, "view")
+
+
+class AdministratorMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.is_superuser
 
 
 @hooks.register("register_reports_menu_item")
@@ -40,6 +50,13 @@ def register_nothing_found_menu_item():
         name="searches-that-found-nothing",
         icon_name="search",
         order=9020,
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_index_queue_menu_item():
+    return AdministratorMenuItem(
+        _("Search index queue"), reverse("search_index_queue"), icon_name="search", order=9030
     )
 
 

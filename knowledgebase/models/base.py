@@ -19,6 +19,8 @@ from wagtail_localize.fields import SynchronizedField
 
 from modelcluster.fields import ParentalManyToManyField
 
+from knowledgebase.visibility import view_restrictions, visible
+
 PAGE_SIZE = 20
 
 
@@ -27,7 +29,14 @@ def in_source_language():
     return Q(locale__language_code=settings.LANGUAGE_CODE)
 
 
-class KnowledgePage(Page):
+class SourceRestrictionsMixin:
+    """An alias also obeys the view restrictions of its source's ancestors."""
+
+    def get_view_restrictions(self):
+        return view_restrictions(self)
+
+
+class KnowledgePage(SourceRestrictionsMixin, Page):
     """Abstract base of guides, lessons, members and legacy outputs."""
 
     summary = models.TextField(
@@ -108,8 +117,14 @@ class MemberContentPage(KnowledgePage):
     class Meta:
         abstract = True
 
+    def visible_members(self):
+        """The page's members that readers may see, in this page's language where it exists."""
+        from .members import MemberPage
 
-class ListingPage(Page):
+        return visible_in_locale(self.members.all(), MemberPage, self.locale)
+
+
+class ListingPage(SourceRestrictionsMixin, Page):
     """Abstract index page listing its live children, e.g. all guides."""
 
     introduction = models.TextField(_("introduction"), blank=True)
@@ -137,7 +152,18 @@ class ListingPage(Page):
 
 
 def live_in_locale(model, locale):
-    return model.objects.live().public().filter(locale=locale)
+    """Pages of a model in a locale that readers may see (see knowledgebase.visibility)."""
+    return visible(model.objects.filter(locale=locale))
+
+
+def visible_in_locale(sources, model, locale):
+    """The visible pages among ``sources``, each in the locale where readers may see
+    it there, otherwise in its own language."""
+    sources = list(visible(sources))
+    keys = [source.translation_key for source in sources]
+    local = live_in_locale(model, locale).filter(translation_key__in=keys)
+    by_key = {page.translation_key: page for page in local}
+    return [by_key.get(source.translation_key, source) for source in sources]
 
 
 def content_models():

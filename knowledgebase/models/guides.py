@@ -18,7 +18,7 @@ from modelcluster.fields import ParentalManyToManyField
 from knowledgebase.blocks import GuideBodyBlock, table_of_contents
 from knowledgebase.identifiers import resolver_url, validate_doi
 
-from .base import ListingPage, MemberContentPage, in_source_language
+from .base import ListingPage, MemberContentPage, in_source_language, visible_in_locale
 
 
 class Maturity(models.TextChoices):
@@ -142,5 +142,5 @@ class GuidePage(MemberContentPage):
         return table_of_contents(self.body)
 
     def related_in_locale(self):
-        """Related guides shown in this page's language where translated."""
-        return [guide.localized for guide in self.related_guides.live().public()]
+        """Related guides readers may see, in this page's language where it exists."""
+        return visible_in_locale(self.related_guides.all(), GuidePage, self.locale)

@@ -11,6 +11,8 @@ from wagtail.models import Locale, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from knowledgebase.visibility import visible
+
 from .base import KnowledgePage, ListingPage, content_in_locale
 
 
@@ -105,14 +107,19 @@ class MemberPage(KnowledgePage):
 
     @classmethod
     def sources_for_keys(cls, keys):
-        return cls.objects.filter(locale=Locale.get_default(), alias_of=None, slug__in=keys)
+        """The visible source-language members with these keys."""
+        return visible(
+            cls.objects.filter(locale=Locale.get_default(), alias_of=None, slug__in=keys)
+        )
 
     @classmethod
     def labels(cls, keys, locale):
         """{key: short name} in the locale where translated, else in the source language."""
         sources = {page.translation_key: page for page in cls.sources_for_keys(keys)}
         labels = {page.slug: page.short_name for page in sources.values()}
-        translated = cls.objects.filter(locale=locale, alias_of=None, translation_key__in=sources)
+        translated = visible(
+            cls.objects.filter(locale=locale, alias_of=None, translation_key__in=sources)
+        )
         for page in translated:
             labels[sources[page.translation_key].slug] = page.short_name
         return labels
@@ -122,9 +129,8 @@ class MemberPage(KnowledgePage):
         """Every name of these members in every language they are translated into."""
         groups = cls.sources_for_keys(keys).values("translation_key")
         names = set()
-        for title, acronym in cls.objects.filter(
-            translation_key__in=groups, alias_of=None
-        ).values_list("title", "acronym"):
+        translations = visible(cls.objects.filter(translation_key__in=groups, alias_of=None))
+        for title, acronym in translations.values_list("title", "acronym"):
             names.update(filter(None, (title, acronym)))
         return sorted(names)
 

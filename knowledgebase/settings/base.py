@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_tasks",
+    "django_tasks_db",
     "csp",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -211,7 +212,9 @@ if SEARCH_ENGINE != "database":
         }
     )
 
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Index updates (ours and Wagtail's) run in a background worker, never in the
+# editor's request: `python manage.py db_worker` takes them from the database.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # Optional machine translation for wagtail-localize, off unless a key is given.
 if env.get("DEEPL_API_KEY"):

@@ -11,3 +11,5 @@ MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 WAGTAILADMIN_BASE_URL = "http://testserver"
 DEBUG = env.get("DEBUG") == "1"
+# Tasks run at once, so a test sees their effect; the outage tests use the worker.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -17,6 +17,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Locale, Page, Site
 
+from knowledgebase.visibility import visible
+
 register = template.Library()
 
 
@@ -27,7 +29,7 @@ def _site_home(request):
 
 def _page_translations(page):
     """{language code: live page} for a page's translations, aliases included."""
-    pages = page.get_translations(inclusive=True).live().public().select_related("locale")
+    pages = visible(page.get_translations(inclusive=True)).select_related("locale")
     return {p.locale.language_code: p for p in pages}
 
 
@@ -63,7 +65,7 @@ def main_nav(context):
     home = _site_home(request)
     current = context.get("page")
     current_path = current.path if isinstance(current, Page) else ""
-    children = home.get_children().live().in_menu() if home else []
+    children = visible(home.get_children().in_menu()) if home else []
     return {"items": [(item, current_path.startswith(item.path)) for item in children]}
 
 
@@ -79,7 +81,7 @@ def taxonomy_links(context, page):
         (_("Regions"), Region, RegionIndexPage, page.region_keys()),
     ):
         if keys:
-            index_page = index_model.objects.live().filter(locale=locale).first()
+            index_page = visible(index_model.objects.filter(locale=locale)).first()
             base_url = index_page.get_url(request) if index_page else ""
             items = [
                 (item, f"{base_url}{item.key}/") for item in model.localized(locale, key__in=keys)

@@ -4,7 +4,11 @@ from dataclasses import dataclass, field
 
 
 class EngineUnavailable(Exception):
-    """The engine did not answer (down, too slow, or its index is missing)."""
+    """The engine did not answer: it cannot be reached or was too slow (an outage)."""
+
+
+class EngineError(Exception):
+    """The engine answered with an error: a rejected query or request, not an outage."""
 
 
 @dataclass
@@ -25,7 +29,10 @@ class SearchEngine:
     name = ""
 
     def search(self, request):
-        """Run a SearchRequest; returns a SearchResult or raises EngineUnavailable."""
+        """Run a SearchRequest; returns a SearchResult.
+
+        Raises EngineUnavailable on an outage, EngineError when the query is rejected.
+        """
         raise NotImplementedError
 
     def count(self, request):
@@ -43,7 +50,10 @@ class SearchEngine:
         raise NotImplementedError
 
     def apply(self, groups):
-        """Make the index match ``{translation_key: [documents]}`` (no documents: remove)."""
+        """Make the index match ``{translation_key: [documents]}`` (no documents: remove).
+
+        Returns ``{translation_key: reason}`` of the groups the engine rejected.
+        """
         raise NotImplementedError
 
     def rebuild(self, documents, progress=None):

@@ -1,7 +1,9 @@
 """What OpenSearch and Elasticsearch share: the index, the query body, the results.
 
 The adapters in opensearch.py and elasticsearch.py only say how to make a
-client, which bulk helper to use and which exceptions mean "unavailable".
+client, which bulk helper to use and which exceptions mean "unavailable" (an
+outage: no connection, or no answer in time) and which "rejected" (the
+engine answered with an error).
 """
 
 import logging
@@ -15,7 +17,7 @@ from django.utils.functional import cached_property
 
 from search import mapping
 from search.documents import all_doc_ids, shown_version
-from search.engines.base import EngineUnavailable, Hit, SearchEngine, SearchResult
+from search.engines.base import EngineError, EngineUnavailable, Hit, SearchEngine, SearchResult
 from search.query import build_count_body, build_search_bodies, build_suggest_body, facet_buckets
 
 logger = logging.getLogger(__name__)
@@ -25,7 +27,8 @@ BULK_STREAMS = 2  # a node indexes two bulk requests at once on two cores
 # Kept-open connections per node, for bulk streams and a threaded server's searches
 # (elasticsearch-py's default; opensearch-py would otherwise keep only one).
 CONNECTIONS_PER_NODE = max(10, settings.SEARCH_CONNECTIONS_PER_NODE)
-INDEXING_TIMEOUT = 60  # seconds: bulk requests may take longer than searches
+INDEXING_TIMEOUT = 60  # seconds: a rebuild's requests may take longer than searches
+PUSH_TIMEOUT = 10  # seconds: the background push of a few changed groups
 HIGHLIGHT_ORDER = ("summary", "body", "headings", "title")
 
 
@@ -35,7 +38,7 @@ def chunks(iterable, size):
         yield chunk
 
 
-class BulkFailed(Exception):
+class BulkFailed(EngineError):
     """Some actions of a bulk request failed (other than deleting what was not there)."""
 
     def __init__(self, failures):
@@ -56,6 +59,7 @@ def real_failures(item_errors):
 
 class ElasticFamilyEngine(SearchEngine):
     unavailable_errors = ()  # the client's exceptions that mean "down or too slow"
+    rejected_errors = ()  # the client's exceptions for an error answer
 
     def __init__(self, urls=None, index_prefix=None, timeout=None):
         self.urls = urls or settings.SEARCH_URLS
@@ -69,17 +73,18 @@ class ElasticFamilyEngine(SearchEngine):
 
     @property
     def indexing_client(self):
-        """A client for bulk loads and index maintenance, which may take longer than searches."""
+        """A client for index maintenance (create, settings, alias), which may take longer
+        than searches."""
         raise NotImplementedError
 
-    def send_bulk(self, actions, require_alias):
+    def send_bulk(self, actions, require_alias, timeout):
         """Send actions with the client's bulk helper; return the failed items."""
         raise NotImplementedError
 
     def bulk(self, actions, require_alias=True):
         """Index and delete; ``require_alias`` keeps a missing alias from being
         auto-created as a plain index with guessed mappings. Returns the count."""
-        failures = real_failures(self.send_bulk(actions, require_alias))
+        failures = real_failures(self.send_bulk(actions, require_alias, INDEXING_TIMEOUT))
         if failures:
             raise BulkFailed(failures)
         return len(actions)
@@ -89,11 +94,13 @@ class ElasticFamilyEngine(SearchEngine):
         return self.make_client()
 
     def call(self, method, *args, **kwargs):
-        """Call the client, turning its connection failures into EngineUnavailable."""
+        """Call the client: an outage raises EngineUnavailable, an error answer EngineError."""
         try:
             return method(*args, **kwargs)
-        except (*self.unavailable_errors, BulkFailed) as error:
+        except self.unavailable_errors as error:
             raise EngineUnavailable(f"{self.name}: {str(error)[:500]}") from error
+        except self.rejected_errors as error:
+            raise EngineError(f"{self.name}: {str(error)[:500]}") from error
 
     # Searching -------------------------------------------------------------
 
@@ -102,7 +109,7 @@ class ElasticFamilyEngine(SearchEngine):
         counts, response = self.call(self.client.msearch, body=bodies)["responses"]
         for answer in (counts, response):
             if "error" in answer:
-                raise EngineUnavailable(f"{self.name}: {str(answer['error'])[:500]}")
+                raise EngineError(f"{self.name}: {str(answer['error'])[:500]}")
         aggregations = counts["aggregations"]
         preferred = request.preferred_languages()
         total = aggregations["total"]["doc_count"]
@@ -154,14 +161,16 @@ class ElasticFamilyEngine(SearchEngine):
         try:
             status = self.call(self.client.cluster.health)["status"]
             exists = self.call(self.client.indices.exists_alias, name=self.alias)
-        except EngineUnavailable:
+        except (EngineUnavailable, EngineError):
             return "degraded"
         return "ok" if status in ("green", "yellow") and exists else "degraded"
 
     # Indexing --------------------------------------------------------------
 
     def apply(self, groups):
-        actions = []
+        """One bulk request for all the groups; returns {translation_key: reason} of
+        the groups with a rejected document (the others are applied)."""
+        actions, group_of = [], {}
         for translation_key, documents in groups.items():
             current = {document["id"] for document in documents}
             actions.extend(self._index_action(self.alias, document) for document in documents)
@@ -170,8 +179,15 @@ class ElasticFamilyEngine(SearchEngine):
                 for stale in all_doc_ids(translation_key)
                 if stale not in current
             )
-        if actions:
-            self.call(self.bulk, actions)
+            group_of.update((doc_id, translation_key) for doc_id in all_doc_ids(translation_key))
+        if not actions:
+            return {}
+        failures = real_failures(self.call(self.send_bulk, actions, True, PUSH_TIMEOUT))
+        rejected = {}
+        for failure in failures:
+            item = next(iter(failure.values()))
+            rejected.setdefault(group_of[item["_id"]], str(item.get("error", item))[:1000])
+        return rejected
 
     @staticmethod
     def _index_action(index, document):

@@ -10,17 +10,17 @@ from search.engines.elastic import INDEXING_TIMEOUT, ElasticFamilyEngine
 
 class ElasticsearchEngine(ElasticFamilyEngine):
     name = "elasticsearch"
-    unavailable_errors = (TransportConnectionError, ConnectionTimeout, ApiError)
+    unavailable_errors = (TransportConnectionError, ConnectionTimeout)
+    rejected_errors = (ApiError,)
 
     def make_client(self):
         return Elasticsearch(self.urls, request_timeout=self.timeout, max_retries=0)
 
-    def send_bulk(self, actions, require_alias):
-        _done, failures = bulk(
-            self.indexing_client, actions, require_alias=require_alias, raise_on_error=False
-        )
-        return failures
-
     @property
     def indexing_client(self):
         return self.client.options(request_timeout=INDEXING_TIMEOUT)
+
+    def send_bulk(self, actions, require_alias, timeout):
+        client = self.client.options(request_timeout=timeout)
+        _done, failures = bulk(client, actions, require_alias=require_alias, raise_on_error=False)
+        return failures

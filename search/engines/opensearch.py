@@ -11,12 +11,8 @@ from search.engines.elastic import CONNECTIONS_PER_NODE, INDEXING_TIMEOUT, Elast
 
 class OpenSearchEngine(ElasticFamilyEngine):
     name = "opensearch"
-    unavailable_errors = (
-        errors.ConnectionError,
-        errors.ConnectionTimeout,
-        errors.NotFoundError,
-        errors.TransportError,
-    )
+    unavailable_errors = (errors.ConnectionError,)  # timeouts included
+    rejected_errors = (errors.TransportError,)
 
     def make_client(self, timeout=None):
         return OpenSearch(
@@ -31,12 +27,12 @@ class OpenSearchEngine(ElasticFamilyEngine):
     def indexing_client(self):
         return self.make_client(timeout=INDEXING_TIMEOUT)
 
-    def send_bulk(self, actions, require_alias):
+    def send_bulk(self, actions, require_alias, timeout):
         _done, failures = bulk(
             self.client,
             actions,
             require_alias=require_alias,
             raise_on_error=False,
-            request_timeout=INDEXING_TIMEOUT,
+            request_timeout=timeout,
         )
         return failures

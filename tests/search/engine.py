@@ -9,6 +9,7 @@ engine tests are skipped with the reason.
 
 import atexit
 import os
+import re
 import subprocess
 from functools import cache
 from io import StringIO
@@ -74,6 +75,14 @@ def managed_port():
     """The port of the node the tests may stop and restart, if they started it."""
     url = engine_url()
     return url.rsplit(":", 1)[1].rstrip("/")
+
+
+def managed_pid():
+    """The process id of that node, as scripts/engine.sh knows it (None if it did not
+    start it), so a test can pause exactly this node."""
+    status = engine_script("status", managed_port())
+    found = re.search(r"running \(pid (\d+)\)", status.stdout)
+    return int(found.group(1)) if found else None
 
 
 class EngineTestCase(TestCase):

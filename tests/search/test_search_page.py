@@ -77,7 +77,10 @@ class SearchPageTests(EngineTestCase):
         self.assertIn("defer", html)
 
     def test_healthz_reports_the_engine(self):
-        self.assertEqual(self.client.get("/healthz").json(), {"database": "ok", "search": "ok"})
+        self.assertEqual(
+            self.client.get("/healthz").json(),
+            {"database": "ok", "search": "ok", "index_queue": 0, "index_set_aside": 0},
+        )
 
 
 def test_admin_search_follows_the_engine_setting():

@@ -1,18 +1,38 @@
 """Page changes reach the index through tasks; an outage delays them but loses none."""
 
 import datetime
+import os
+import signal
+import time
 from io import StringIO
+from unittest import mock
 
+from django.contrib.auth.models import User
+from django.core.cache import cache
 from django.core.management import call_command
+from django.test import override_settings
+from django.urls import reverse
+from django.utils import timezone
 
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import Locale, Page, PageViewRestriction, Site
+
+from django_tasks_db.management.commands import db_worker
+from django_tasks_db.models import DBTaskResult
 
 from knowledgebase.models import GuidePage
-from search.models import PendingIndexUpdate
+from search.models import IndexedDocument, PendingIndexUpdate
 from search.service import get_engine
+from search.sync import MAX_ATTEMPTS, push_pending_updates
 from tests import factories as f
 from tests.conftest import translate
-from tests.search.engine import EngineTestCase, engine_script, engine_url, is_healthy, managed_port
+from tests.search.engine import (
+    EngineTestCase,
+    engine_script,
+    engine_url,
+    is_healthy,
+    managed_pid,
+    managed_port,
+)
 
 
 class SyncTests(EngineTestCase):
@@ -136,6 +156,7 @@ class OutageTests(EngineTestCase):
         self.assertEqual([r["title"] for r in fallback["results"]], [guide.title])
 
         self.start_engine()
+        cache.clear()  # as in another process: recovery is not remembered in memory
         self.assertEqual(self.client.get("/healthz").json()["search"], "ok")
         self.assertEqual(PendingIndexUpdate.objects.count(), 0)
         get_engine().refresh()
@@ -147,3 +168,142 @@ class OutageTests(EngineTestCase):
         PendingIndexUpdate.objects.create(translation_key=self.corpus.guides[0].translation_key)
         call_command("sync_search_index", stdout=StringIO())
         self.assertEqual(PendingIndexUpdate.objects.count(), 0)
+
+
+DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+CLOSED_PORT_URL = "http://127.0.0.1:8209"  # nothing listens there: connections are refused
+
+
+def run_worker():
+    """The background worker, until no task is due. Like Django's test client between
+    requests, it keeps the test's database connection (and transaction) open."""
+    with mock.patch.object(db_worker, "close_old_connections", lambda: None):
+        call_command("db_worker", "--batch", "--no-startup-delay", stdout=StringIO())
+
+
+class HungEngineTests(EngineTestCase):
+    """Pauses the test node (SIGSTOP): it accepts connections and never answers."""
+
+    engine_name = "opensearch"
+
+    def pause_engine(self):
+        pid = managed_pid()
+        if pid is None:
+            self.fail("this node was not started by scripts/engine.sh and cannot be paused")
+        os.kill(pid, signal.SIGSTOP)
+        self.addCleanup(os.kill, pid, signal.SIGCONT)  # continuing twice is harmless
+        return pid
+
+    def new_guide_with_aliases(self):
+        guide = f.GuidePageFactory.build(
+            slug="katabatic-winds",
+            title="Katabatic winds at coastal camps",
+            summary="Anchoring tents against sudden katabatic storms.",
+            live=False,
+        )
+        self.corpus.tree.guides.add_child(instance=guide)
+        for language_code in ("fr", "nb"):
+            guide.copy_for_translation(Locale.objects.get(language_code=language_code), alias=True)
+        return guide
+
+    @override_settings(TASKS=DATABASE_TASKS)
+    def test_publishing_does_not_wait_and_the_worker_catches_up(self):
+        guide = self.new_guide_with_aliases()
+        guide.save_revision()  # the draft an editor saved
+        self.client.force_login(User.objects.create_superuser("editor", password="x"))
+        publish = reverse("wagtail_bulk_action", args=("wagtailcore", "page", "publish"))
+        pid = self.pause_engine()
+
+        started = time.monotonic()
+        with self.captureOnCommitCallbacks(execute=True):
+            response = self.client.post(f"{publish}?id={guide.pk}", {"include_descendants": ""})
+        self.assertLess(time.monotonic() - started, 2, "publishing waited for the engine")
+        self.assertEqual(response.status_code, 302)
+        self.assertEqual(
+            Page.objects.filter(translation_key=guide.translation_key, live=True).count(), 3
+        )
+        # One queue entry for the page and its two aliases, nothing sent yet.
+        queued = PendingIndexUpdate.objects.values_list("translation_key", flat=True)
+        self.assertEqual(list(queued), [guide.translation_key])
+
+        os.kill(pid, signal.SIGCONT)
+        run_worker()
+        self.assertEqual(PendingIndexUpdate.objects.count(), 0)
+        get_engine().refresh()
+        answer = self.api(q="katabatic")  # asserts the engine answered, not the fallback
+        self.assertEqual([r["title"] for r in answer["results"]], [guide.title])
+
+
+class RejectionTests(EngineTestCase):
+    engine_name = "opensearch"
+
+    def test_a_rejected_group_is_set_aside_without_blocking_the_rest(self):
+        good, bad = self.corpus.guides[0], self.corpus.guides[1]
+        rejected = IndexedDocument.objects.get(translation_key=bad.translation_key, locale="en")
+        rejected.data = {**rejected.data, "published": "not a date"}
+        rejected.save()
+        for page in (good, bad):
+            PendingIndexUpdate.objects.create(translation_key=page.translation_key)
+        good_document = IndexedDocument.objects.get(
+            translation_key=good.translation_key, locale="en"
+        )
+        good_document.data = {**good_document.data, "title": "Sea-ice travel safety, revised"}
+        good_document.save()
+
+        self.assertEqual(push_pending_updates.call(), 1)
+        engine = get_engine()
+        pushed = engine.client.get(index=engine.alias, id=good_document.doc_id)["_source"]
+        self.assertEqual(pushed["title"], "Sea-ice travel safety, revised")
+        waiting = PendingIndexUpdate.objects.get()
+        self.assertEqual((waiting.translation_key, waiting.attempts), (bad.translation_key, 1))
+        self.assertIn("published", waiting.last_error)
+        self.assertGreater(waiting.retry_at, timezone.now())  # backoff: not retried at once
+        self.assertEqual(push_pending_updates.call(), 0)
+        self.assertEqual(PendingIndexUpdate.objects.get().attempts, 1)
+
+        PendingIndexUpdate.objects.update(attempts=MAX_ATTEMPTS - 1, retry_at=None)
+        push_pending_updates.call()
+        health = self.client.get("/healthz").json()
+        self.assertEqual((health["index_queue"], health["index_set_aside"]), (0, 1))
+
+    def test_a_rejected_query_is_an_error_not_a_fallback(self):
+        client = get_engine().client
+        broken = "test-broken-knowledge"  # an index where dates are text: sorting fails
+        client.indices.create(
+            index=broken, body={"mappings": {"properties": {"published": {"type": "text"}}}}
+        )
+        self.addCleanup(client.indices.delete, index=broken)
+        with (
+            override_settings(SEARCH_INDEX_PREFIX="test-broken"),
+            self.assertLogs("search.service", "ERROR"),
+        ):
+            response = self.client.get("/api/search/", {"sort": "newest"})
+        self.assertEqual(response.status_code, 502)
+        self.assertIn("could not run this search", response.json()["error"])
+
+
+@override_settings(TASKS=DATABASE_TASKS)
+class OutageRetryTests(EngineTestCase):
+    engine_name = "opensearch"
+
+    def test_the_worker_tries_again_later_and_catches_up(self):
+        guide = self.corpus.guides[2]
+        document = IndexedDocument.objects.get(translation_key=guide.translation_key, locale="en")
+        document.data = {**document.data, "title": "Polar bear safety, revised"}
+        document.save()
+        PendingIndexUpdate.objects.create(translation_key=guide.translation_key)
+        push_pending_updates.enqueue()
+
+        with override_settings(SEARCH_URLS=[CLOSED_PORT_URL]):
+            run_worker()  # the engine is down: nothing pushed, a later try scheduled
+        self.assertEqual(PendingIndexUpdate.objects.count(), 1)
+        retry = DBTaskResult.objects.get(status="READY")
+        self.assertGreater(retry.run_after, timezone.now())
+        self.assertEqual(retry.args_kwargs["kwargs"], {"outages": 1})
+
+        DBTaskResult.objects.filter(pk=retry.pk).update(run_after=timezone.now())
+        run_worker()  # the engine is back
+        self.assertEqual(PendingIndexUpdate.objects.count(), 0)
+        engine = get_engine()
+        pushed = engine.client.get(index=engine.alias, id=document.doc_id)["_source"]
+        self.assertEqual(pushed["title"], "Polar bear safety, revised")

@@ -3,7 +3,7 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from search.engines.base import EngineUnavailable
+from search.engines.base import EngineError, EngineUnavailable
 from search.models import IndexedDocument, PendingIndexUpdate
 from search.service import get_engine
 from search.sync import rebuild_database_copy
@@ -62,6 +62,8 @@ class Command(BaseCommand):
         )
         try:
             index_name, indexed = engine.rebuild(documents, progress=bar)
+        except EngineError as error:
+            raise CommandError(f"The {engine.name} engine rejected the rebuild: {error}") from error
         except EngineUnavailable as error:
             raise CommandError(
                 f"The {engine.name} engine is not available: {error}. "

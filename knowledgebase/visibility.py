@@ -1,0 +1,68 @@
+"""Which pages a reader may see: one rule for listings, links, search and the sitemap.
+
+A page is visible when it and every ancestor are live and carry no view
+restriction, and — for an alias (a page shown in another language before it
+is translated) — when its source page passes the same test in the source's own
+tree. Wagtail's ``.live().public()`` checks only the page itself and the
+restrictions in its own tree, so an alias of a restricted English page, or a
+live page under an unpublished section, would slip through.
+"""
+
+from django.db.models import Q
+
+from wagtail.models import Page, PageViewRestriction
+
+
+def hidden_sections():
+    """Tree paths under which nothing is shown: restricted pages, and pages that are
+    not live and have pages below them (a page itself not live is excluded anyway)."""
+    paths = set(PageViewRestriction.objects.values_list("page__path", flat=True))
+    paths.update(Page.objects.filter(live=False, numchild__gt=0).values_list("path", flat=True))
+    roots = []
+    for path in sorted(paths):  # a section inside another one adds nothing
+        if not roots or not path.startswith(roots[-1]):
+            roots.append(path)
+    return roots
+
+
+def inside(sections, field="path"):
+    """Q: the page at ``field`` lies in (or is the top of) one of the sections."""
+    condition = Q(pk__in=[])
+    for path in sections:
+        condition |= Q(**{f"{field}__startswith": path})
+    return condition
+
+
+def visible(queryset):
+    """The pages of a page queryset that every reader may see."""
+    sections = hidden_sections()
+    own_tree_ok = Q(live=True) & ~inside(sections)
+    source_ok = Q(alias_of__isnull=True) | (
+        Q(alias_of__live=True) & ~inside(sections, "alias_of__path")
+    )
+    return queryset.filter(own_tree_ok & source_ok)
+
+
+def is_visible(page):
+    return visible(Page.objects.filter(pk=page.pk)).exists()
+
+
+def view_restrictions(page):
+    """Restrictions on a page and its ancestors, and — for an alias — on its source
+    and the source's ancestors (Wagtail alone checks only the source page itself)."""
+    pages = [page, *page.get_ancestors()]
+    ids = {p.pk for p in pages}
+    sources = Page.objects.filter(pk__in=[p.alias_of_id for p in pages if p.alias_of_id])
+    for source in sources:
+        ids.update(ancestor.pk for ancestor in source.get_ancestors(inclusive=True))
+    return PageViewRestriction.objects.filter(page_id__in=ids)
+
+
+def in_unpublished_section(page):
+    """True when the page is served although it, an ancestor, or (for an alias) its
+    source or one of the source's ancestors is not live."""
+    pages = list(Page.objects.filter(pk=page.pk)) + list(page.get_ancestors().filter(depth__gt=1))
+    sources = Page.objects.filter(pk__in=[p.alias_of_id for p in pages if p.alias_of_id])
+    for source in sources:
+        pages.extend(source.get_ancestors(inclusive=True).filter(depth__gt=1))
+    return not all(p.live for p in pages)
