@@ -267,7 +267,9 @@ jvm_options() {
             --module-path "$JAR_DIR/lib" --add-modules ALL-MODULE-PATH -cp "$CLASS_DIR")
     fi
     # Lucene calls native code through java.lang.foreign; 24+ warns unless allowed.
-    ((major >= 24)) && JVM_OPTS+=(--enable-native-access=ALL-UNNAMED,org.apache.lucene.core)
+    local native=ALL-UNNAMED
+    [[ $ENGINE == elasticsearch ]] && native+=,org.apache.lucene.core # Lucene runs as a module there
+    ((major >= 24)) && JVM_OPTS+=("--enable-native-access=$native")
     return 0
 }
 

@@ -16,8 +16,6 @@ from tests.search.engine import EngineTestCase, engine_script, engine_url, is_he
 
 
 class SyncTests(EngineTestCase):
-    engine_name = "opensearch"
-
     def committed(self, action, *args, **kwargs):
         """Run an action as a request would: its index task runs once it commits."""
         with self.captureOnCommitCallbacks(execute=True):
@@ -97,8 +95,6 @@ class SyncTests(EngineTestCase):
 
 class OutageTests(EngineTestCase):
     """Stops the test node and starts it again, so it runs on a node it may manage."""
-
-    engine_name = "opensearch"
 
     def stop_engine(self):
         engine_script("stop", managed_port())

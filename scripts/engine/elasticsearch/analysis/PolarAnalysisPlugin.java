@@ -90,6 +90,9 @@ public class PolarAnalysisPlugin extends Plugin implements AnalysisPlugin {
     /** Filters that work on a whole keyword too, so normalizers may use them. */
     static final Set<String> NORMALIZING = Set.of("lowercase", "asciifolding");
 
+    /** Filters that cannot be used by bare name, only as a "type" with their settings. */
+    static final Set<String> NEED_SETTINGS = Set.of("elision", "keyword_marker");
+
     /** Tokenizers by name; modelsearch defines these two (analyzers use "standard", from the server). */
     static final Map<String, BiFunction<Environment, Settings, Supplier<Tokenizer>>> TOKENIZERS = Map.of(
             "ngram", (env, s) -> {
@@ -129,10 +132,11 @@ public class PolarAnalysisPlugin extends Plugin implements AnalysisPlugin {
 
     static AnalysisProvider<TokenFilterFactory> provider(Map.Entry<String, FilterBuilder> entry) {
         boolean normalizing = NORMALIZING.contains(entry.getKey());
-        return (IndexSettings index, Environment env, String name, Settings s) -> {
+        AnalysisProvider<TokenFilterFactory> provider = (IndexSettings index, Environment env, String name, Settings s) -> {
             Function<TokenStream, TokenStream> wrap = entry.getValue().build(env, s);
             return normalizing ? new NormalizingFilter(name, wrap) : new Filter(name, wrap);
         };
+        return NEED_SETTINGS.contains(entry.getKey()) ? AnalysisPlugin.requiresAnalysisSettings(provider) : provider;
     }
 
     @Override
