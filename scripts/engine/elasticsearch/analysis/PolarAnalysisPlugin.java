@@ -10,7 +10,6 @@
 
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -51,41 +50,57 @@ public class PolarAnalysisPlugin extends Plugin implements AnalysisPlugin {
 
     /** Builds a filter from its settings: the returned function wraps a token stream. */
     interface FilterBuilder {
-        Function<TokenStream, TokenStream> build(Environment env, Settings settings);
+        Function<TokenStream, TokenStream> build(IndexSettings index, Environment env, Settings settings);
     }
 
     static final Map<String, FilterBuilder> FILTERS = Map.of(
-            "lowercase", (env, s) -> LowerCaseFilter::new,
-            "asciifolding", (env, s) -> {
+            "lowercase", (index, env, s) -> LowerCaseFilter::new,
+            "asciifolding", (index, env, s) -> {
                 boolean keepOriginal = s.getAsBoolean("preserve_original", false);
                 return in -> new ASCIIFoldingFilter(in, keepOriginal);
             },
             // ngram and edge_ngram: Wagtail's admin search (modelsearch) defines them in its index.
-            "ngram", (env, s) -> {
+            "ngram", (index, env, s) -> {
                 int min = s.getAsInt("min_gram", 1), max = s.getAsInt("max_gram", 2);
+                checkNgramDiff(index, "NGram Token Filter", min, max);
                 boolean keepOriginal = s.getAsBoolean("preserve_original", false);
                 return in -> new NGramTokenFilter(in, min, max, keepOriginal);
             },
-            "edge_ngram", (env, s) -> {
+            "edge_ngram", (index, env, s) -> {
                 int min = s.getAsInt("min_gram", 1), max = s.getAsInt("max_gram", 2);
                 boolean keepOriginal = s.getAsBoolean("preserve_original", false);
                 return in -> new EdgeNGramTokenFilter(in, min, max, keepOriginal);
             },
-            "elision", (env, s) -> {
+            "elision", (index, env, s) -> {
                 CharArraySet articles = Analysis.parseArticles(env, s);
                 if (articles == null) {
                     throw new IllegalArgumentException("elision filter requires [articles] or [articles_path] setting");
                 }
                 return in -> new ElisionFilter(in, articles);
             },
-            "stemmer", (env, s) -> stemmer(s.get("language", s.get("name", "english"))),
-            "keyword_marker", (env, s) -> {
+            "stemmer", (index, env, s) -> stemmer(s.get("language", s.get("name", "english"))),
+            "keyword_marker", (index, env, s) -> {
                 CharArraySet keywords = Analysis.getWordSet(env, s, "keywords");
                 if (keywords == null) {
                     throw new IllegalArgumentException("keyword_marker filter requires [keywords] or [keywords_path] setting");
                 }
                 return in -> new SetKeywordMarkerFilter(in, keywords);
             });
+
+    /** Builds a tokenizer from its settings. */
+    interface TokenizerBuilder {
+        Supplier<Tokenizer> build(IndexSettings index, Environment env, Settings settings);
+    }
+
+    /** As upstream: a wide n-gram range makes huge indices, so the index must allow it. */
+    static void checkNgramDiff(IndexSettings index, String what, int min, int max) {
+        int allowed = index.getMaxNgramDiff();
+        if (max - min > allowed) {
+            throw new IllegalArgumentException("The difference between max_gram and min_gram in " + what
+                    + " must be less than or equal to: [" + allowed + "] but was [" + (max - min)
+                    + "]. This limit can be set by changing the [index.max_ngram_diff] index level setting.");
+        }
+    }
 
     /** Filters that work on a whole keyword too, so normalizers may use them. */
     static final Set<String> NORMALIZING = Set.of("lowercase", "asciifolding");
@@ -94,12 +109,13 @@ public class PolarAnalysisPlugin extends Plugin implements AnalysisPlugin {
     static final Set<String> NEED_SETTINGS = Set.of("elision", "keyword_marker");
 
     /** Tokenizers by name; modelsearch defines these two (analyzers use "standard", from the server). */
-    static final Map<String, BiFunction<Environment, Settings, Supplier<Tokenizer>>> TOKENIZERS = Map.of(
-            "ngram", (env, s) -> {
+    static final Map<String, TokenizerBuilder> TOKENIZERS = Map.of(
+            "ngram", (index, env, s) -> {
                 int min = s.getAsInt("min_gram", 1), max = s.getAsInt("max_gram", 2);
+                checkNgramDiff(index, "NGram Tokenizer", min, max);
                 return () -> new NGramTokenizer(min, max);
             },
-            "edge_ngram", (env, s) -> {
+            "edge_ngram", (index, env, s) -> {
                 int min = s.getAsInt("min_gram", 1), max = s.getAsInt("max_gram", 2);
                 return () -> new EdgeNGramTokenizer(min, max);
             });
@@ -133,7 +149,7 @@ public class PolarAnalysisPlugin extends Plugin implements AnalysisPlugin {
     static AnalysisProvider<TokenFilterFactory> provider(Map.Entry<String, FilterBuilder> entry) {
         boolean normalizing = NORMALIZING.contains(entry.getKey());
         AnalysisProvider<TokenFilterFactory> provider = (IndexSettings index, Environment env, String name, Settings s) -> {
-            Function<TokenStream, TokenStream> wrap = entry.getValue().build(env, s);
+            Function<TokenStream, TokenStream> wrap = entry.getValue().build(index, env, s);
             return normalizing ? new NormalizingFilter(name, wrap) : new Filter(name, wrap);
         };
         return NEED_SETTINGS.contains(entry.getKey()) ? AnalysisPlugin.requiresAnalysisSettings(provider) : provider;
@@ -143,7 +159,7 @@ public class PolarAnalysisPlugin extends Plugin implements AnalysisPlugin {
     public Map<String, AnalysisProvider<TokenizerFactory>> getTokenizers() {
         return TOKENIZERS.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, entry ->
                 (IndexSettings index, Environment env, String name, Settings s) -> {
-                    Supplier<Tokenizer> tokenizer = entry.getValue().apply(env, s);
+                    Supplier<Tokenizer> tokenizer = entry.getValue().build(index, env, s);
                     return TokenizerFactory.newFactory(name, tokenizer);
                 }));
     }
