@@ -7,6 +7,9 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 LANGUAGES := fr de nb sv fi da is kl se iu
+# The local node's engine: opensearch, or elasticsearch when SEARCH_ENGINE says so.
+ENGINE ?= $(if $(filter elasticsearch,$(SEARCH_ENGINE)),elasticsearch,opensearch)
+export ENGINE
 
 .DEFAULT_GOAL := help
 .PHONY: help run test install migrate messages translations demo admin engine engine-stop engine-status bench lint clean
@@ -57,13 +60,13 @@ run: demo admin ## Serve the demo site on http://127.0.0.1:8000/
 test: install messages ## Run the whole test suite
 	@$(PY) -m pytest $(PYTEST_ARGS)
 
-engine: ## Start a local OpenSearch node (built from Maven Central artifacts)
+engine: ## Start a local search node from Maven Central artifacts (ENGINE=opensearch|elasticsearch)
 	@scripts/engine.sh start
 
-engine-stop: ## Stop the local OpenSearch node
+engine-stop: ## Stop the local search node (ENGINE=opensearch|elasticsearch)
 	@scripts/engine.sh stop
 
-engine-status: ## Show whether the local OpenSearch node is running
+engine-status: ## Show whether the local search node is running
 	@scripts/engine.sh status
 
 bench: install ## Benchmark search (DOCS=10000 by default)

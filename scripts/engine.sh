@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Local single-node OpenSearch or Elasticsearch for development and tests, run from its
-# Maven Central jars (no Docker, no tarball). Usage: scripts/engine.sh start|stop|status
+# Maven Central jars (no Docker, no tarball). Usage: scripts/engine.sh start|stop|status|java
+# ("java" says which JDK the engine would run on).
 #
 #   ENGINE                 opensearch (default) or elasticsearch
 #   ENGINE_PORT            HTTP port on 127.0.0.1 (default 9200)
@@ -380,6 +381,18 @@ cmd_status() {
     return 1
 }
 
+cmd_java() {
+    find_java
+    local major
+    major=$(java_major 2>/dev/null) || major=
+    if [[ $major =~ ^[0-9]+$ ]] && ((major >= MIN_JAVA)); then
+        say "$ENGINE_LABEL runs on $JAVA (Java $major)"
+        return 0
+    fi
+    say "no Java $MIN_JAVA+ found for $ENGINE_LABEL; set JAVA_HOME or install a JDK $MIN_JAVA+"
+    return 1
+}
+
 # Serialises start/stop per port (e.g. two test runs starting the same node at once).
 lock_run_dir() {
     command -v flock >/dev/null 2>&1 || return 0
@@ -394,8 +407,9 @@ main() {
         start) lock_run_dir && cmd_start ;;
         stop) lock_run_dir && cmd_stop ;;
         status) cmd_status ;;
+        java) cmd_java ;;
         *)
-            echo "usage: $0 start|stop|status" >&2
+            echo "usage: $0 start|stop|status|java" >&2
             exit 2
             ;;
     esac
