@@ -92,7 +92,9 @@ def engine_url(engine=ENGINE):
     port = TEST_PORTS[engine]
     result = engine_script("start", port, engine)
     if result.returncode != 0:
-        unavailable(f"ENGINE={engine} scripts/engine.sh start failed:\n{result.stdout}\n{result.stderr}")
+        unavailable(
+            f"ENGINE={engine} scripts/engine.sh start failed:\n{result.stdout}\n{result.stderr}"
+        )
     atexit.register(engine_script, "stop", port, engine)
     return f"http://127.0.0.1:{port}"
 

@@ -38,6 +38,7 @@ FILTER_CASES = {
         {"type": "elision", "articles": mapping.FRENCH_ELIDED, "articles_case": True},
         "L'avion Qu'il jusqu'à D'Urville lorsqu'elle",
     ),
+    "shingle": ({"type": "shingle"}, "sea ice charts"),
     "ngram": ({"type": "ngram", "min_gram": 3, "max_gram": 4}, "Glacier ice"),
     "edge_ngram": ({"type": "edge_ngram", "min_gram": 1, "max_gram": 4}, "Glacier ice"),
     "keyword_marker": (

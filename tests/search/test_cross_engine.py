@@ -46,6 +46,7 @@ def engine_settings(engine):
 
 class CrossEngineTests(TestCase):
     maxDiff = None
+
     @classmethod
     def setUpTestData(cls):
         cls.corpus = build_corpus()
