@@ -4,8 +4,10 @@
  * same name and options as in analysis-common and wraps the same Lucene class, so the index
  * settings in search/mapping.py work unchanged on OpenSearch and Elasticsearch.
  *
- * To add a filter: put one entry in FILTERS (name -> how to build it from its settings),
- * and a case in tests/search/test_analysis.py comparing its tokens with OpenSearch's.
+ * To add a filter: one filter(name, builder) line in FILTERS (a stemmer language: one
+ * language(name, filter) line in STEMMERS), and a case in tests/search/test_analysis.py
+ * comparing its tokens with OpenSearch's (filters in search/mapping.py are compared there
+ * already). scripts/engine.sh compiles this file into the node's polar-analysis module.
  */
 
 import java.util.Map;
@@ -53,39 +55,39 @@ public class PolarAnalysisPlugin extends Plugin implements AnalysisPlugin {
         Function<TokenStream, TokenStream> build(IndexSettings index, Environment env, Settings settings);
     }
 
-    static final Map<String, FilterBuilder> FILTERS = Map.of(
-            "lowercase", (index, env, s) -> LowerCaseFilter::new,
-            "asciifolding", (index, env, s) -> {
+    static final Map<String, FilterBuilder> FILTERS = Map.ofEntries(
+            filter("lowercase", (index, env, s) -> LowerCaseFilter::new),
+            filter("asciifolding", (index, env, s) -> {
                 boolean keepOriginal = s.getAsBoolean("preserve_original", false);
                 return in -> new ASCIIFoldingFilter(in, keepOriginal);
-            },
+            }),
             // ngram and edge_ngram: Wagtail's admin search (modelsearch) defines them in its index.
-            "ngram", (index, env, s) -> {
+            filter("ngram", (index, env, s) -> {
                 int min = s.getAsInt("min_gram", 1), max = s.getAsInt("max_gram", 2);
                 checkNgramDiff(index, "NGram Token Filter", min, max);
                 boolean keepOriginal = s.getAsBoolean("preserve_original", false);
                 return in -> new NGramTokenFilter(in, min, max, keepOriginal);
-            },
-            "edge_ngram", (index, env, s) -> {
+            }),
+            filter("edge_ngram", (index, env, s) -> {
                 int min = s.getAsInt("min_gram", 1), max = s.getAsInt("max_gram", 2);
                 boolean keepOriginal = s.getAsBoolean("preserve_original", false);
                 return in -> new EdgeNGramTokenFilter(in, min, max, keepOriginal);
-            },
-            "elision", (index, env, s) -> {
+            }),
+            filter("elision", (index, env, s) -> {
                 CharArraySet articles = Analysis.parseArticles(env, s);
                 if (articles == null) {
                     throw new IllegalArgumentException("elision filter requires [articles] or [articles_path] setting");
                 }
                 return in -> new ElisionFilter(in, articles);
-            },
-            "stemmer", (index, env, s) -> stemmer(s.get("language", s.get("name", "english"))),
-            "keyword_marker", (index, env, s) -> {
+            }),
+            filter("stemmer", (index, env, s) -> stemmer(s.get("language", s.get("name", "english")))),
+            filter("keyword_marker", (index, env, s) -> {
                 CharArraySet keywords = Analysis.getWordSet(env, s, "keywords");
                 if (keywords == null) {
                     throw new IllegalArgumentException("keyword_marker filter requires [keywords] or [keywords_path] setting");
                 }
                 return in -> new SetKeywordMarkerFilter(in, keywords);
-            });
+            }));
 
     /** Builds a tokenizer from its settings. */
     interface TokenizerBuilder {
@@ -121,16 +123,25 @@ public class PolarAnalysisPlugin extends Plugin implements AnalysisPlugin {
             });
 
     /** The stemmer filter's languages the index uses (names as in analysis-common). */
-    static final Map<String, Function<TokenStream, TokenStream>> STEMMERS = Map.of(
-            "english", PorterStemFilter::new,
-            "minimal_english", EnglishMinimalStemFilter::new,
-            "possessive_english", EnglishPossessiveFilter::new,
-            "light_french", FrenchLightStemFilter::new,
-            "light_german", GermanLightStemFilter::new,
-            "norwegian", in -> new SnowballFilter(in, new NorwegianStemmer()),
-            "light_swedish", SwedishLightStemFilter::new,
-            "light_finnish", FinnishLightStemFilter::new,
-            "danish", in -> new SnowballFilter(in, new DanishStemmer()));
+    static final Map<String, Function<TokenStream, TokenStream>> STEMMERS = Map.ofEntries(
+            language("english", PorterStemFilter::new),
+            language("minimal_english", EnglishMinimalStemFilter::new),
+            language("possessive_english", EnglishPossessiveFilter::new),
+            language("light_french", FrenchLightStemFilter::new),
+            language("light_german", GermanLightStemFilter::new),
+            language("norwegian", in -> new SnowballFilter(in, new NorwegianStemmer())),
+            language("light_swedish", SwedishLightStemFilter::new),
+            language("light_finnish", FinnishLightStemFilter::new),
+            language("danish", in -> new SnowballFilter(in, new DanishStemmer())));
+
+    static Map.Entry<String, FilterBuilder> filter(String name, FilterBuilder builder) {
+        return Map.entry(name, builder);
+    }
+
+    static Map.Entry<String, Function<TokenStream, TokenStream>> language(
+            String name, Function<TokenStream, TokenStream> stemmer) {
+        return Map.entry(name, stemmer);
+    }
 
     static Function<TokenStream, TokenStream> stemmer(String language) {
         Function<TokenStream, TokenStream> stemmer = STEMMERS.get(language);
