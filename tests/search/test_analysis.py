@@ -19,7 +19,7 @@ pytestmark = pytest.mark.engine
 SAMPLES = {
     "en": "The polar bears' research stations were running on the Ice-Sheets, didn't they?",
     "fr": "L'hélicoptère qu'ils ont vu jusqu'à la banquise; les stations d'observation",
-    "de": "Die Eisbären und Forschungsstationen auf den Gletschern überwintern",
+    "de": "Die Eisbären und Forschungsstationen auf den Gletschern überwintern, Gaertner Mueller",
     "nb": "Isbjørnene og forskningsstasjonene på isbreene i Tromsø",
     "sv": "Isbjörnarna och forskningsstationerna på glaciärerna i Åre",
     "fi": "Jääkarhut ja tutkimusasemat jäätiköillä Sodankylässä",
@@ -35,7 +35,7 @@ FILTER_CASES = {
         MIXED,
     ),
     "elision": (
-        {"type": "elision", "articles": mapping.FRENCH_ELIDED, "articles_case": True},
+        {"type": "elision", "articles": ["l", "qu", "jusqu", "d"], "articles_case": True},
         "L'avion Qu'il jusqu'à D'Urville lorsqu'elle",
     ),
     "shingle": ({"type": "shingle"}, "sea ice charts"),
@@ -54,15 +54,27 @@ FILTER_CASES = {
         "glaciers studies ponies",
     ),
 }
-for code, (stopwords, stemmer) in mapping.LANGUAGE_ANALYSIS.items():
+# Each language's samples under its named stop-word list and its stemmers.
+LANGUAGE_FILTERS = {
+    "en": ("_english_", ["english", "porter2"]),
+    "fr": ("_french_", ["french", "light_french"]),
+    # Not "german": since Lucene 10 it reads "ae" as "ä" like german2, OpenSearch 2's does not.
+    "de": ("_german_", ["german2", "light_german"]),
+    "nb": ("_norwegian_", ["norwegian"]),
+    "sv": ("_swedish_", ["swedish", "light_swedish"]),
+    "fi": ("_finnish_", ["finnish", "light_finnish"]),
+    "da": ("_danish_", ["danish"]),
+}
+for code, (stopwords, stemmers) in LANGUAGE_FILTERS.items():
     FILTER_CASES[f"stop {stopwords}"] = (
         ["lowercase", {"type": "stop", "stopwords": stopwords}],
         SAMPLES[code],
     )
-    FILTER_CASES[f"stemmer {stemmer}"] = (
-        ["lowercase", {"type": "stemmer", "language": stemmer}],
-        SAMPLES[code],
-    )
+    for stemmer in stemmers:
+        FILTER_CASES[f"stemmer {stemmer}"] = (
+            ["lowercase", {"type": "stemmer", "language": stemmer}],
+            SAMPLES[code],
+        )
 
 
 def analyze(engine, body):

@@ -46,7 +46,12 @@ import org.elasticsearch.indices.analysis.AnalysisModule.AnalysisProvider;
 import org.elasticsearch.plugins.AnalysisPlugin;
 import org.elasticsearch.plugins.Plugin;
 import org.tartarus.snowball.ext.DanishStemmer;
+import org.tartarus.snowball.ext.EnglishStemmer;
+import org.tartarus.snowball.ext.FinnishStemmer;
+import org.tartarus.snowball.ext.FrenchStemmer;
+import org.tartarus.snowball.ext.GermanStemmer;
 import org.tartarus.snowball.ext.NorwegianStemmer;
+import org.tartarus.snowball.ext.SwedishStemmer;
 
 public class PolarAnalysisPlugin extends Plugin implements AnalysisPlugin {
 
@@ -125,12 +130,19 @@ public class PolarAnalysisPlugin extends Plugin implements AnalysisPlugin {
     /** The stemmer filter's languages the index uses (names as in analysis-common). */
     static final Map<String, Function<TokenStream, TokenStream>> STEMMERS = Map.ofEntries(
             language("english", PorterStemFilter::new),
+            language("porter2", in -> new SnowballFilter(in, new EnglishStemmer())),
             language("minimal_english", EnglishMinimalStemFilter::new),
             language("possessive_english", EnglishPossessiveFilter::new),
+            language("french", in -> new SnowballFilter(in, new FrenchStemmer())),
             language("light_french", FrenchLightStemFilter::new),
+            language("german", in -> new SnowballFilter(in, new GermanStemmer())),
+            // Lucene 10 folded the german2 variant (ae/oe/ue as umlauts) into GermanStemmer.
+            language("german2", in -> new SnowballFilter(in, new GermanStemmer())),
             language("light_german", GermanLightStemFilter::new),
             language("norwegian", in -> new SnowballFilter(in, new NorwegianStemmer())),
+            language("swedish", in -> new SnowballFilter(in, new SwedishStemmer())),
             language("light_swedish", SwedishLightStemFilter::new),
+            language("finnish", in -> new SnowballFilter(in, new FinnishStemmer())),
             language("light_finnish", FinnishLightStemFilter::new),
             language("danish", in -> new SnowballFilter(in, new DanishStemmer())));
 
