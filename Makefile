@@ -7,6 +7,9 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 LANGUAGES := fr de nb sv fi da is kl se iu
+# The local node's engine: opensearch, or elasticsearch when SEARCH_ENGINE says so.
+ENGINE ?= $(if $(filter elasticsearch,$(SEARCH_ENGINE)),elasticsearch,opensearch)
+export ENGINE
 
 .DEFAULT_GOAL := help
 .PHONY: help run serve test browser-deps install migrate messages translations demo admin engine engine-stop engine-status bench bench-load bench-pages lint clean
@@ -69,13 +72,13 @@ node_modules/.package-lock.json: package-lock.json
 	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --silent; \
 	else echo "npm not found: the browser tests will be skipped (they also need chromium)"; fi
 
-engine: ## Start a local OpenSearch node (built from Maven Central artifacts)
+engine: ## Start a local search node from Maven Central artifacts (ENGINE=opensearch|elasticsearch)
 	@scripts/engine.sh start
 
-engine-stop: ## Stop the local OpenSearch node
+engine-stop: ## Stop the local search node (ENGINE=opensearch|elasticsearch)
 	@scripts/engine.sh stop
 
-engine-status: ## Show whether the local OpenSearch node is running
+engine-status: ## Show whether the local search node is running
 	@scripts/engine.sh status
 
 bench: install ## Benchmark search (DOCS=10000 by default)

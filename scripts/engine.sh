@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Local single-node OpenSearch for development and tests, run from its Maven Central jars
-# (no Docker, no tarball). Usage: scripts/engine.sh start|stop|status
+# Local single-node OpenSearch or Elasticsearch for development and tests, run from its
+# Maven Central jars (no Docker, no tarball). Usage: scripts/engine.sh start|stop|status|java
+# ("java" says which JDK the engine would run on).
 #
+#   ENGINE                 opensearch (default) or elasticsearch
 #   ENGINE_PORT            HTTP port on 127.0.0.1 (default 9200)
 #   ENGINE_TRANSPORT_PORT  node-to-node port (default ENGINE_PORT+100)
 #   ENGINE_HOME            jar cache and per-port run dirs (default <repo>/.engine)
@@ -9,12 +11,31 @@
 #   ENGINE_TIMEOUT         seconds to wait for a healthy node (default 120)
 #   ENGINE_SETTINGS        extra node settings, "key=value key=value"
 #   ENGINE_FRESH           1 = delete the node's indices before starting (default: keep them)
-#   JAVA_HOME              JDK to use (default: java/javac on PATH); Java 17+ (17/21 are what 2.19 supports)
+#   JAVA_HOME              JDK to use. OpenSearch: default java/javac on PATH, Java 17+.
+#                          Elasticsearch: default the first JDK 21+ found (PATH, then /usr/lib/jvm)
 set -euo pipefail
 
 REPO_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-ENGINE_SRC=$REPO_ROOT/scripts/engine
-OPENSEARCH_VERSION=2.19.6 # keep in step with scripts/engine/pom.xml
+OPENSEARCH_VERSION=2.19.6         # keep in step with scripts/engine/pom.xml
+ELASTICSEARCH_VERSION=9.2.2       # keep in step with scripts/engine/elasticsearch/pom.xml
+
+ENGINE=${ENGINE:-opensearch}
+case $ENGINE in
+    opensearch)
+        ENGINE_SRC=$REPO_ROOT/scripts/engine
+        ENGINE_LABEL="OpenSearch $OPENSEARCH_VERSION"
+        MIN_JAVA=17
+        ;;
+    elasticsearch)
+        ENGINE_SRC=$REPO_ROOT/scripts/engine/elasticsearch
+        ENGINE_LABEL="Elasticsearch $ELASTICSEARCH_VERSION"
+        MIN_JAVA=21
+        ;;
+    *)
+        printf 'engine: ERROR: ENGINE must be opensearch or elasticsearch, not %s\n' "$ENGINE" >&2
+        exit 2
+        ;;
+esac
 
 ENGINE_PORT=${ENGINE_PORT:-9200}
 ENGINE_TRANSPORT_PORT=${ENGINE_TRANSPORT_PORT:-$((ENGINE_PORT + 100))}
@@ -24,8 +45,6 @@ ENGINE_TIMEOUT=${ENGINE_TIMEOUT:-120}
 ENGINE_SETTINGS=${ENGINE_SETTINGS:-}
 ENGINE_FRESH=${ENGINE_FRESH:-0}
 
-JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
-JAVAC=${JAVA_HOME:+$JAVA_HOME/bin/}javac
 URL=http://127.0.0.1:$ENGINE_PORT
 
 say() { printf 'engine: %s\n' "$*"; }
@@ -33,11 +52,18 @@ die() { printf 'engine: ERROR: %s\n' "$*" >&2; exit 1; }
 now() { echo "${EPOCHREALTIME/,/.}"; }
 since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
 
-# One run dir per port, so a test node on another port can run beside the dev node.
+# One run dir per engine and port, so a test node on another port can run beside the dev
+# node, and an Elasticsearch node never opens OpenSearch's data.
 init_paths() {
     mkdir -p "$ENGINE_HOME"
     ENGINE_HOME=$(cd "$ENGINE_HOME" && pwd)
-    RUN_DIR=$ENGINE_HOME/node-$ENGINE_PORT
+    if [[ $ENGINE == opensearch ]]; then
+        RUN_DIR=$ENGINE_HOME/node-$ENGINE_PORT
+        CACHE_DIR=$ENGINE_HOME/cache
+    else
+        RUN_DIR=$ENGINE_HOME/$ENGINE-$ENGINE_PORT
+        CACHE_DIR=$ENGINE_HOME/cache-$ENGINE
+    fi
     PID_FILE=$RUN_DIR/engine.pid
     LOG_FILE=$RUN_DIR/engine.log
 }
@@ -46,19 +72,49 @@ require() {
     command -v "$1" >/dev/null 2>&1 || die "'$1' is required but not found ($2)"
 }
 
-# The cache is keyed by the content of pom.xml and Launcher.java: editing either refetches/recompiles.
+# Sets JAVA and JAVAC: JAVA_HOME if set, else java on PATH if new enough, else (Elasticsearch)
+# the newest JDK under /usr/lib/jvm that is.
+find_java() {
+    if [[ -n ${JAVA_HOME:-} ]]; then
+        JAVA=$JAVA_HOME/bin/java JAVAC=$JAVA_HOME/bin/javac
+        return
+    fi
+    JAVA=java JAVAC=javac
+    local major home
+    major=$(java_major 2>/dev/null) || major=0
+    [[ $major =~ ^[0-9]+$ ]] && ((major >= MIN_JAVA)) && return
+    for home in $(ls -d /usr/lib/jvm/*/ 2>/dev/null | sort -rV); do
+        [[ -x $home/bin/javac ]] || continue
+        JAVA=${home}bin/java
+        major=$(java_major) || continue
+        if ((major >= MIN_JAVA)); then
+            JAVAC=${home}bin/javac
+            return
+        fi
+    done
+    JAVA=java
+}
+
+# The cache is keyed by the content of the engine's sources (pom.xml, Launcher.java, ...):
+# editing the pom refetches the jars, editing any source recompiles.
 cache_paths() {
     local pom_hash src_hash
     pom_hash=$(sha256sum "$ENGINE_SRC/pom.xml" | cut -c1-12)
-    src_hash=$(cat "$ENGINE_SRC/pom.xml" "$ENGINE_SRC/Launcher.java" | sha256sum | cut -c1-12)
-    JAR_DIR=$ENGINE_HOME/cache/jars-$pom_hash
-    CLASS_DIR=$ENGINE_HOME/cache/launcher-$src_hash
+    src_hash=$(cat "$ENGINE_SRC/pom.xml" "$ENGINE_SRC/Launcher.java" $(engine_sources) | sha256sum | cut -c1-12)
+    JAR_DIR=$CACHE_DIR/jars-$pom_hash
+    CLASS_DIR=$CACHE_DIR/launcher-$src_hash
+}
+
+# Elasticsearch's own analysis plugin (its analysis-common module is not on Maven Central).
+engine_sources() {
+    [[ $ENGINE == elasticsearch ]] && echo "$ENGINE_SRC"/analysis/*
+    return 0
 }
 
 fetch_jars() {
     [[ -d $JAR_DIR ]] && return
     require mvn "apt-get install maven"
-    say "Fetching OpenSearch $OPENSEARCH_VERSION jars from Maven Central (first run only)…"
+    say "Fetching $ENGINE_LABEL jars from Maven Central (first run only)…"
     local tmp=$JAR_DIR.tmp.$$ started out
     started=$(now)
     rm -rf "$tmp"
@@ -66,10 +122,30 @@ fetch_jars() {
         -DincludeScope=runtime -DoutputDirectory="$tmp" 2>&1); then
         rm -rf "$tmp"
         printf '%s\n' "$out" | tail -n 30 >&2
-        die "Maven could not fetch the OpenSearch jars (see above)"
+        die "Maven could not fetch the $ENGINE_LABEL jars (see above)"
+    fi
+    if [[ $ENGINE == elasticsearch ]] && ! split_elasticsearch_jars "$tmp"; then
+        rm -rf "$tmp"
+        die "could not lay out the Elasticsearch jars"
     fi
     mv "$tmp" "$JAR_DIR"
     say "Fetched $(find "$JAR_DIR" -name '*.jar' | wc -l) jars ($(du -sh "$JAR_DIR" | cut -f1)) in $(since "$started") s"
+}
+
+# Elasticsearch runs its server jars as Java modules (lib/) and loads HTTP as a module in its
+# own class loader (modules/transport-netty4/), as a distribution lays them out.
+split_elasticsearch_jars() {
+    local dir=$1 jar
+    mkdir -p "$dir/lib" "$dir/transport-netty4"
+    for jar in "$dir"/*.jar; do
+        case ${jar##*/} in
+            transport-netty4-* | netty-*) mv "$jar" "$dir/transport-netty4/" ;;
+            *) mv "$jar" "$dir/lib/" ;;
+        esac
+    done
+    local descriptor=META-INF/es-plugins/transport-netty4/plugin-descriptor.properties
+    (cd "$dir/transport-netty4" && "${JAVAC%javac}jar" xf transport-netty4-*.jar "$descriptor" &&
+        mv "$descriptor" . && rm -r META-INF)
 }
 
 compile_launcher() {
@@ -78,8 +154,24 @@ compile_launcher() {
     say "Compiling the launcher…"
     local tmp=$CLASS_DIR.tmp.$$
     rm -rf "$tmp"
-    "$JAVAC" --release 17 -nowarn -d "$tmp" -cp "$JAR_DIR/*" "$ENGINE_SRC/Launcher.java" || { rm -rf "$tmp"; die "javac failed"; }
+    if [[ $ENGINE == opensearch ]]; then
+        "$JAVAC" --release 17 -nowarn -d "$tmp" -cp "$JAR_DIR/*" "$ENGINE_SRC/Launcher.java" || { rm -rf "$tmp"; die "javac failed"; }
+    else
+        compile_elasticsearch "$tmp" || { rm -rf "$tmp"; die "javac failed"; }
+    fi
     mv "$tmp" "$CLASS_DIR"
+}
+
+# The launcher, plus a modules/ folder: transport-netty4 and our analysis plugin as a jar.
+compile_elasticsearch() {
+    local out=$1 plugin=$1/modules/polar-analysis
+    "$JAVAC" --release 21 -nowarn -d "$out" -cp "$JAR_DIR/lib/*" "$ENGINE_SRC/Launcher.java" &&
+        "$JAVAC" --release 21 -nowarn -d "$out/plugin-classes" -cp "$JAR_DIR/lib/*" "$ENGINE_SRC"/analysis/*.java &&
+        mkdir -p "$plugin" &&
+        "${JAVAC%javac}jar" cf "$plugin/polar-analysis.jar" -C "$out/plugin-classes" . &&
+        cp "$ENGINE_SRC/analysis/plugin-descriptor.properties" "$plugin/" &&
+        cp -r "$JAR_DIR/transport-netty4" "$out/modules/" &&
+        rm -rf "$out/plugin-classes"
 }
 
 java_major() {
@@ -127,7 +219,7 @@ wait_healthy() {
         if ! kill -0 "$pid" 2>/dev/null; then
             rm -f "$PID_FILE"
             show_log_tail
-            die "OpenSearch exited during startup (log: $LOG_FILE)"
+            die "$ENGINE_LABEL exited during startup (log: $LOG_FILE)"
         fi
         # Until HTTP is bound this fails at once; afterwards the server itself waits up to 2 s.
         health 2 >/dev/null && return 0
@@ -135,7 +227,7 @@ wait_healthy() {
     done
     show_log_tail
     stop_pid "$pid"
-    die "OpenSearch was not healthy after ${ENGINE_TIMEOUT} s, so it was stopped (log: $LOG_FILE)"
+    die "$ENGINE_LABEL was not healthy after ${ENGINE_TIMEOUT} s, so it was stopped (log: $LOG_FILE)"
 }
 
 show_log_tail() {
@@ -148,10 +240,10 @@ show_log_tail() {
 # node (on any port) is still running and might be using them.
 prune_cache() {
     local pid_file
-    for pid_file in "$ENGINE_HOME"/node-*/engine.pid; do
+    for pid_file in "$ENGINE_HOME"/*/engine.pid; do
         [[ -f $pid_file ]] && kill -0 "$(<"$pid_file")" 2>/dev/null && return 0
     done
-    find "$ENGINE_HOME/cache" -mindepth 1 -maxdepth 1 \
+    find "$CACHE_DIR" -mindepth 1 -maxdepth 1 \
         ! -path "$JAR_DIR" ! -path "$CLASS_DIR" -exec rm -rf {} +
 }
 
@@ -163,13 +255,22 @@ jvm_options() {
         "-Djava.io.tmpdir=$RUN_DIR/tmp" -Dfile.encoding=UTF-8
         -Dio.netty.noUnsafe=true -Dio.netty.noKeySetOptimization=true -Dio.netty.recycler.maxCapacityPerThread=0
         -Dlog4j.shutdownHookEnabled=false -Dlog4j2.disable.jmx=true
-        -Djava.util.logging.manager=org.apache.logging.log4j.jul.LogManager # Lucene logs via JUL
         "-Dlog4j.configurationFile=$ENGINE_SRC/log4j2.properties"
     )
-    # As OpenSearch's own jvm.options: CLDR-only date/locale data differs; COMPAT is gone in 23.
-    ((major < 23)) && JVM_OPTS+=("-Djava.locale.providers=SPI,COMPAT")
+    if [[ $ENGINE == opensearch ]]; then
+        JVM_OPTS+=(-Djava.util.logging.manager=org.apache.logging.log4j.jul.LogManager) # Lucene logs via JUL
+        # As OpenSearch's own jvm.options: CLDR-only date/locale data differs; COMPAT is gone in 23.
+        ((major < 23)) && JVM_OPTS+=("-Djava.locale.providers=SPI,COMPAT")
+        JVM_OPTS+=(-cp "$CLASS_DIR:$JAR_DIR/*")
+    else
+        # No native library folder: Elasticsearch then uses its pure-Java code paths.
+        JVM_OPTS+=("-Des.nativelibs.path=$RUN_DIR/tmp" "-Dengine.modules=$CLASS_DIR/modules"
+            --module-path "$JAR_DIR/lib" --add-modules ALL-MODULE-PATH -cp "$CLASS_DIR")
+    fi
     # Lucene calls native code through java.lang.foreign; 24+ warns unless allowed.
-    ((major >= 24)) && JVM_OPTS+=(--enable-native-access=ALL-UNNAMED)
+    local native=ALL-UNNAMED
+    [[ $ENGINE == elasticsearch ]] && native+=,org.apache.lucene.core # Lucene runs as a module there
+    ((major >= 24)) && JVM_OPTS+=("--enable-native-access=$native")
     return 0
 }
 
@@ -188,7 +289,6 @@ node_settings() {
 
 cmd_start() {
     require curl "apt-get install curl"
-    require "$JAVA" "install a JDK 17+ or set JAVA_HOME"
     local pid started
     if pid=$(our_pid); then
         if health 5 >/dev/null; then
@@ -207,10 +307,12 @@ cmd_start() {
         die "transport port $ENGINE_TRANSPORT_PORT on 127.0.0.1 is already in use by another process $(who_listens "$ENGINE_TRANSPORT_PORT"). Stop it, or set ENGINE_TRANSPORT_PORT to a free port"
     fi
 
+    find_java
+    require "$JAVA" "install a JDK $MIN_JAVA+ or set JAVA_HOME"
     local major
     major=$(java_major)
     [[ $major =~ ^[0-9]+$ ]] || die "could not run $JAVA"
-    ((major >= 17)) || die "OpenSearch $OPENSEARCH_VERSION needs Java 17 or later, but $JAVA is Java $major; set JAVA_HOME"
+    ((major >= MIN_JAVA)) || die "$ENGINE_LABEL needs Java $MIN_JAVA or later, but $JAVA is Java $major; set JAVA_HOME (Debian: apt-get install openjdk-$MIN_JAVA-jdk-headless where packaged)"
 
     cache_paths
     fetch_jars
@@ -224,9 +326,9 @@ cmd_start() {
     [[ $ENGINE_FRESH == 1 ]] && rm -rf "$RUN_DIR/data"
     rm -rf "$RUN_DIR/tmp"
     mkdir -p "$RUN_DIR/tmp" "$RUN_DIR/logs"
-    say "Starting OpenSearch $OPENSEARCH_VERSION (Java $major, heap $ENGINE_HEAP) on $URL…"
+    say "Starting $ENGINE_LABEL (Java $major, heap $ENGINE_HEAP) on $URL…"
     started=$(now)
-    nohup "$JAVA" "${JVM_OPTS[@]}" -cp "$CLASS_DIR:$JAR_DIR/*" Launcher "${NODE_SETTINGS[@]}" \
+    nohup "$JAVA" "${JVM_OPTS[@]}" Launcher "${NODE_SETTINGS[@]}" \
         >"$LOG_FILE" 2>&1 </dev/null 9>&- &
     pid=$!
     echo "$pid" >"$PID_FILE"
@@ -279,6 +381,18 @@ cmd_status() {
     return 1
 }
 
+cmd_java() {
+    find_java
+    local major
+    major=$(java_major 2>/dev/null) || major=
+    if [[ $major =~ ^[0-9]+$ ]] && ((major >= MIN_JAVA)); then
+        say "$ENGINE_LABEL runs on $JAVA (Java $major)"
+        return 0
+    fi
+    say "no Java $MIN_JAVA+ found for $ENGINE_LABEL; set JAVA_HOME or install a JDK $MIN_JAVA+"
+    return 1
+}
+
 # Serialises start/stop per port (e.g. two test runs starting the same node at once).
 lock_run_dir() {
     command -v flock >/dev/null 2>&1 || return 0
@@ -293,8 +407,9 @@ main() {
         start) lock_run_dir && cmd_start ;;
         stop) lock_run_dir && cmd_stop ;;
         status) cmd_status ;;
+        java) cmd_java ;;
         *)
-            echo "usage: $0 start|stop|status" >&2
+            echo "usage: $0 start|stop|status|java" >&2
             exit 2
             ;;
     esac

@@ -81,6 +81,10 @@ class ElasticFamilyEngine(SearchEngine):
         """Send actions with the client's bulk helper; return the failed items."""
         raise NotImplementedError
 
+    def index_settings(self):
+        """Settings and mappings of a new index (an adapter may add engine-only settings)."""
+        return mapping.index_settings()
+
     def bulk(self, actions, require_alias=True):
         """Index and delete; ``require_alias`` keeps a missing alias from being
         auto-created as a plain index with guessed mappings. Returns the count."""
@@ -199,9 +203,7 @@ class ElasticFamilyEngine(SearchEngine):
         A rebuild that fails leaves the alias (and searches) on the old index.
         """
         new_index = f"{self.alias}-{time.strftime('%Y%m%d%H%M%S')}-{time.time_ns() % 10**6}"
-        self.call(
-            self.indexing_client.indices.create, index=new_index, body=mapping.index_settings()
-        )
+        self.call(self.indexing_client.indices.create, index=new_index, body=self.index_settings())
         try:
             done = self._load(new_index, documents, progress)
             settings = {"index": mapping.LIVE_SETTINGS}

@@ -13,6 +13,13 @@ class ElasticsearchEngine(ElasticFamilyEngine):
     unavailable_errors = (TransportConnectionError, ConnectionTimeout)
     rejected_errors = (ApiError,)
 
+    def index_settings(self):
+        body = super().index_settings()
+        # Highlight the query's words wherever they occur in a shown field, as OpenSearch
+        # does, not only where the whole query matched that field (Elasticsearch 8.9+).
+        body["settings"]["highlight.weight_matches_mode.enabled"] = False
+        return body
+
     def make_client(self):
         return Elasticsearch(self.urls, request_timeout=self.timeout, max_retries=0)
 

@@ -1,10 +1,15 @@
-"""A real OpenSearch node for the search tests.
+"""A real OpenSearch or Elasticsearch node for the search tests.
 
-``SEARCH_URL`` points the tests at a running node (CI starts one with
-``make engine``). Without it, the project's own launcher starts a node on a
-test port for this run and stops it afterwards. In CI (CI set to anything
-but 0 or false) a node that cannot be reached fails the run; elsewhere the
-engine tests are skipped with the reason.
+``SEARCH_TEST_ENGINE`` (opensearch, the default, or elasticsearch) says which
+engine the engine tests run on, so CI runs the search suite once per engine.
+``SEARCH_URL`` points the tests at a running node of that engine (CI starts
+one with ``make engine``); ``SEARCH_URL_OPENSEARCH`` and
+``SEARCH_URL_ELASTICSEARCH`` name each engine's node for the tests that
+compare both. Without them, the project's own launcher starts a node on a
+test port (``TEST_ENGINE_PORT`` for OpenSearch, ``TEST_ELASTICSEARCH_PORT``
+for Elasticsearch) for this run and stops it afterwards. In CI (CI set to
+anything but 0 or false) a node that cannot be reached fails the run;
+elsewhere the engine tests are skipped with the reason.
 """
 
 import atexit
@@ -25,13 +30,25 @@ from search.service import get_engine
 from tests.search.corpus import build_corpus
 
 REPO = Path(__file__).resolve().parents[2]
-TEST_PORT = os.environ.get("TEST_ENGINE_PORT", "9250")
+ENGINES = ("opensearch", "elasticsearch")
+ENGINE = os.environ.get("SEARCH_TEST_ENGINE", "opensearch")
+if ENGINE not in ENGINES:
+    raise ValueError(f"SEARCH_TEST_ENGINE must be one of {', '.join(ENGINES)}, not {ENGINE!r}")
+TEST_PORTS = {
+    "opensearch": os.environ.get("TEST_ENGINE_PORT", "9250"),
+    "elasticsearch": os.environ.get("TEST_ELASTICSEARCH_PORT", "9251"),
+}
+# The modelsearch backend Wagtail's admin search uses on each engine.
+WAGTAIL_BACKENDS = {
+    "opensearch": "wagtail.search.backends.opensearch3",
+    "elasticsearch": "wagtail.search.backends.elasticsearch9",
+}
 
 
-def engine_script(action, port):
+def engine_script(action, port, engine=ENGINE):
     return subprocess.run(
         [str(REPO / "scripts" / "engine.sh"), action],
-        env={**os.environ, "ENGINE_PORT": port, "ENGINE_HEAP": "512m"},
+        env={**os.environ, "ENGINE": engine, "ENGINE_PORT": port, "ENGINE_HEAP": "512m"},
         capture_output=True,
         text=True,
         timeout=600,
@@ -56,24 +73,36 @@ def unavailable(reason):
     pytest.skip(f"no search engine: {reason}")
 
 
+def configured_url(engine):
+    """The node URL the environment gives for an engine, if any."""
+    name = f"SEARCH_URL_{engine.upper()}"
+    url = os.environ.get(name, "")
+    if not url and engine == ENGINE:
+        name, url = "SEARCH_URL", os.environ.get("SEARCH_URL", "")
+    return name, url.split(",")[0].strip()
+
+
 @cache
-def engine_url():
-    """URL of a healthy node, starting one through scripts/engine.sh if needed."""
-    url = os.environ.get("SEARCH_URL", "").split(",")[0].strip()
+def engine_url(engine=ENGINE):
+    """URL of a healthy node of the engine, starting one through scripts/engine.sh if needed."""
+    name, url = configured_url(engine)
     if url:
         if not is_healthy(url):
-            unavailable(f"SEARCH_URL={url} does not answer")
+            unavailable(f"{name}={url} does not answer")
         return url
-    result = engine_script("start", TEST_PORT)
+    port = TEST_PORTS[engine]
+    result = engine_script("start", port, engine)
     if result.returncode != 0:
-        unavailable(f"scripts/engine.sh start failed:\n{result.stdout}\n{result.stderr}")
-    atexit.register(engine_script, "stop", TEST_PORT)
-    return f"http://127.0.0.1:{TEST_PORT}"
+        unavailable(
+            f"ENGINE={engine} scripts/engine.sh start failed:\n{result.stdout}\n{result.stderr}"
+        )
+    atexit.register(engine_script, "stop", port, engine)
+    return f"http://127.0.0.1:{port}"
 
 
-def managed_port():
+def managed_port(engine=ENGINE):
     """The port of the node the tests may stop and restart, if they started it."""
-    url = engine_url()
+    url = engine_url(engine)
     return url.rsplit(":", 1)[1].rstrip("/")
 
 
@@ -89,7 +118,7 @@ class EngineTestCase(TestCase):
     """A TestCase with the search corpus, whose searches go to the real node in an
     index of its own (or to the database engine when engine_name says so)."""
 
-    engine_name = "opensearch"
+    engine_name = ENGINE
 
     @classmethod
     def setUpClass(cls):

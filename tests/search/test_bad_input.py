@@ -57,8 +57,8 @@ class BadInputTests:
         self.assertEqual(self.client.post("/api/search/").status_code, 405)
 
 
-class OpenSearchBadInputTests(BadInputTests, EngineTestCase):
-    engine_name = "opensearch"
+class NodeBadInputTests(BadInputTests, EngineTestCase):
+    """On the node of the engine under test (SEARCH_TEST_ENGINE)."""
 
 
 class DatabaseBadInputTests(BadInputTests, EngineTestCase):

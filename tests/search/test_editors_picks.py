@@ -6,7 +6,7 @@ from search.engines.base import Hit
 from search.picks import arrange_picks
 from search.query import SearchRequest
 from tests.conftest import translate
-from tests.search.engine import EngineTestCase
+from tests.search.engine import ENGINE, EngineTestCase
 
 
 class EditorsPicksTests:
@@ -89,5 +89,5 @@ class DatabaseEditorsPicksTests(EditorsPicksTests, EngineTestCase):
     engine_name = "database"
 
 
-class OpenSearchEditorsPicksTests(EditorsPicksTests, EngineTestCase):
-    engine_name = "opensearch"
+class NodeEditorsPicksTests(EditorsPicksTests, EngineTestCase):
+    engine_name = ENGINE

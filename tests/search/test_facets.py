@@ -75,8 +75,8 @@ class FacetTests:
         self.assertEqual(answer["total"], expected_total({}))
 
 
-class OpenSearchFacetTests(FacetTests, EngineTestCase):
-    engine_name = "opensearch"
+class NodeFacetTests(FacetTests, EngineTestCase):
+    """On the node of the engine under test (SEARCH_TEST_ENGINE)."""
 
 
 class DatabaseFacetTests(FacetTests, EngineTestCase):

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from hypothesis.extra.django import TestCase as HypothesisTestCase
 
 from tests.conftest import build_tree
-from tests.search.engine import EngineTestCase
+from tests.search.engine import ENGINE, EngineTestCase
 
 ADDRESSES = ("/api/search/", "/api/search/suggest/", "/en/search/")
 PARAMETERS = ("q", "topic", "member", "type", "region", "language", "year", "sort", "page", "lang")
@@ -145,8 +145,8 @@ class HostileInputTests:
         self.assert_answered_sanely(address, query_string)
 
 
-class OpenSearchHostileInputTests(HostileInputTests, EngineTestCase, HypothesisTestCase):
-    engine_name = "opensearch"
+class NodeHostileInputTests(HostileInputTests, EngineTestCase, HypothesisTestCase):
+    engine_name = ENGINE
 
 
 class DatabaseHostileInputTests(HostileInputTests, EngineTestCase, HypothesisTestCase):

@@ -4,8 +4,6 @@ from tests.search.engine import EngineTestCase
 
 
 class LanguageTests(EngineTestCase):
-    engine_name = "opensearch"
-
     def find(self, answer, slug_part):
         return next(r for r in answer["results"] if slug_part in r["url"])
 

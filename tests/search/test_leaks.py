@@ -16,7 +16,7 @@ from wagtail_localize.synctree import synchronize_tree
 from knowledgebase.models import GuidePage
 from tests import factories as f
 from tests.conftest import translate
-from tests.search.engine import EngineTestCase
+from tests.search.engine import ENGINE, EngineTestCase
 
 LANGUAGES = ("en", "fr", "nb")
 # marker -> what hides it
@@ -205,8 +205,8 @@ class LeakMatrix:
         self.assertContains(sea_ice, "ARICE")  # its published member is still linked
 
 
-class OpenSearchLeakTests(LeakMatrix, EngineTestCase):
-    engine_name = "opensearch"
+class NodeLeakTests(LeakMatrix, EngineTestCase):
+    engine_name = ENGINE
 
 
 class DatabaseLeakTests(LeakMatrix, EngineTestCase):

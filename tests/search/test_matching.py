@@ -3,7 +3,7 @@ failing over, and a configured language the site has no pages in."""
 
 from tests import factories as f
 from tests.search.corpus import paragraph_body
-from tests.search.engine import EngineTestCase
+from tests.search.engine import ENGINE, EngineTestCase
 
 
 class MatchingTests:
@@ -49,8 +49,8 @@ def titles(answer):
     return [result["title"] for result in answer["results"]]
 
 
-class OpenSearchMatchingTests(MatchingTests, EngineTestCase):
-    engine_name = "opensearch"
+class NodeMatchingTests(MatchingTests, EngineTestCase):
+    engine_name = ENGINE
 
 
 class DatabaseMatchingTests(MatchingTests, EngineTestCase):

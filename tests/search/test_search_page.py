@@ -11,8 +11,6 @@ from tests.search.engine import REPO, EngineTestCase
 
 
 class SearchPageTests(EngineTestCase):
-    engine_name = "opensearch"
-
     @classmethod
     def add_content(cls):
         for number in range(1, 12):

@@ -26,6 +26,7 @@ from search.sync import MAX_ATTEMPTS, push_pending_updates
 from tests import factories as f
 from tests.conftest import translate
 from tests.search.engine import (
+    ENGINE,
     EngineTestCase,
     engine_script,
     engine_url,
@@ -36,8 +37,6 @@ from tests.search.engine import (
 
 
 class SyncTests(EngineTestCase):
-    engine_name = "opensearch"
-
     def committed(self, action, *args, **kwargs):
         """Run an action as a request would: its index task runs once it commits."""
         with self.captureOnCommitCallbacks(execute=True):
@@ -118,8 +117,6 @@ class SyncTests(EngineTestCase):
 class OutageTests(EngineTestCase):
     """Stops the test node and starts it again, so it runs on a node it may manage."""
 
-    engine_name = "opensearch"
-
     def stop_engine(self):
         engine_script("stop", managed_port())
         if is_healthy(engine_url()):
@@ -184,7 +181,7 @@ def run_worker():
 class HungEngineTests(EngineTestCase):
     """Pauses the test node (SIGSTOP): it accepts connections and never answers."""
 
-    engine_name = "opensearch"
+    engine_name = ENGINE
 
     def pause_engine(self):
         pid = managed_pid()
@@ -235,7 +232,7 @@ class HungEngineTests(EngineTestCase):
 
 
 class RejectionTests(EngineTestCase):
-    engine_name = "opensearch"
+    engine_name = ENGINE
 
     def test_a_rejected_group_is_set_aside_without_blocking_the_rest(self):
         good, bad = self.corpus.guides[0], self.corpus.guides[1]
@@ -284,7 +281,7 @@ class RejectionTests(EngineTestCase):
 
 @override_settings(TASKS=DATABASE_TASKS)
 class OutageRetryTests(EngineTestCase):
-    engine_name = "opensearch"
+    engine_name = ENGINE
 
     def test_the_worker_tries_again_later_and_catches_up(self):
         guide = self.corpus.guides[2]

@@ -40,8 +40,8 @@ class VisibilityTests:
         self.assertEqual(answer["results"][0]["translations"], ["en", "fr"])
 
 
-class OpenSearchVisibilityTests(VisibilityTests, EngineTestCase):
-    engine_name = "opensearch"
+class NodeVisibilityTests(VisibilityTests, EngineTestCase):
+    """On the node of the engine under test (SEARCH_TEST_ENGINE)."""
 
 
 class DatabaseVisibilityTests(VisibilityTests, EngineTestCase):

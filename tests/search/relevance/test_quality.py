@@ -7,12 +7,12 @@ from django.core.management import call_command
 
 from search import quality
 from search.management.commands.search_quality import Command
-from tests.search.engine import EngineTestCase
+from tests.search.engine import ENGINE, EngineTestCase
 from tests.search.relevance.loader import load_collection, load_queries
 
 
-class RelevanceOnOpenSearch(EngineTestCase):
-    engine_name = "opensearch"
+class RelevanceOnTheNode(EngineTestCase):
+    engine_name = ENGINE
     ndcg_floor = 0.85
 
     @classmethod
@@ -61,6 +61,6 @@ class RelevanceOnOpenSearch(EngineTestCase):
         self.assertIn("isbjorn-i-leiren", definite[:3])
 
 
-class RelevanceOnTheDatabase(RelevanceOnOpenSearch):
+class RelevanceOnTheDatabase(RelevanceOnTheNode):
     engine_name = "database"
     ndcg_floor = 0.65
