@@ -77,7 +77,7 @@ class GlossaryPageTests(TestCase):
         for snippet in (
             '<dt lang="en">English</dt><dd><b lang="en">sea ice</b>, '
             '<span lang="en">marine ice</span></dd>',
-            '<dt lang="fr">français</dt><dd><b lang="fr">glace de mer</b>, '
+            '<dt lang="fr">Français</dt><dd><b lang="fr">glace de mer</b>, '
             '<span lang="fr">banquise</span></dd>',
             '<dt lang="kl">Kalaallisut</dt><dd><b lang="kl">siku</b>',
             '<p lang="en">Ice formed by freezing seawater.</p>',
@@ -143,7 +143,7 @@ class GlossaryPageTests(TestCase):
     def test_synonyms_not_yet_translated_are_not_passed_off_as_french(self):
         polar_bear = term_html(self.page("en"), "polar-bear")
         self.assertIn(
-            '<dt lang="fr">français</dt><dd><b lang="fr">ours polaire</b></dd>', polar_bear
+            '<dt lang="fr">Français</dt><dd><b lang="fr">ours polaire</b></dd>', polar_bear
         )
         self.assertNotIn('<span lang="fr">', polar_bear)
         names = GlossaryTerm.names_by_key()["polar-bear"]
