@@ -19,8 +19,11 @@ def translate(page, language_code, **fields):
 
 def build_tree():
     """A home page with every index page, in English, served as the default site."""
-    f.LocaleFactory(language_code="en")
-    root = Page.get_first_root_node()
+    english = f.LocaleFactory(language_code="en")
+    # A live-server test before this one may have emptied the database, root page and all.
+    root = Page.get_first_root_node() or Page.add_root(
+        instance=Page(title="Root", slug="root", locale=english)
+    )
     root.get_children().delete()  # Wagtail's "Welcome" placeholder
     home = f.HomePageFactory(parent=root)
     Site.objects.update_or_create(

@@ -39,8 +39,9 @@ def server(tmp_path_factory):
         "WEB_CONCURRENCY": "1",
         "WEB_THREADS": "2",
     }
-    collect = [sys.executable, "manage.py", "collectstatic", "--no-input", "-v0"]
-    subprocess.run(collect, cwd=REPO, env=environment, check=True, timeout=300)
+    for command in (["migrate", "--no-input", "-v0"], ["collectstatic", "--no-input", "-v0"]):
+        manage = [sys.executable, "manage.py", *command]
+        subprocess.run(manage, cwd=REPO, env=environment, check=True, timeout=300)
     gunicorn = Path(sys.executable).with_name("gunicorn")
     process = subprocess.Popen(
         [str(gunicorn)],

@@ -130,6 +130,8 @@ class EngineTestCase(TestCase):
             )
         cls._settings = override_settings(**overrides)
         cls._settings.enable()
+        # A class cleanup, so settings a subclass overrides too are undone in reverse order.
+        cls.addClassCleanup(cls._settings.disable)
         super().setUpClass()
 
     @classmethod
@@ -139,7 +141,6 @@ class EngineTestCase(TestCase):
                 get_engine().drop()
         finally:
             super().tearDownClass()
-            cls._settings.disable()
 
     @classmethod
     def setUpTestData(cls):

@@ -78,7 +78,9 @@ class SyncTests(EngineTestCase):
             page=guide,
             restriction_type=PageViewRestriction.LOGIN,
         )
-        self.assertEqual(self.titles(q="helicopter"), [])
+        # The English page is hidden; its French translation is a public page of its own.
+        french = "Opérations d'hélicoptères près des glaciers"
+        self.assertEqual(self.titles(q="helicopter"), [french])
         self.committed(restriction.delete)
         self.assertEqual(self.titles(q="helicopter"), ["Helicopter operations near glaciers"])
 
