@@ -9,6 +9,8 @@ from wagtail.models import Locale
 import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import WebDriverWait
 
 from knowledgebase.models import (
     GuidePage,
@@ -123,6 +125,7 @@ class PagesInBrowserTests(BrowserTestCase):
         self.assertEqual(current.get_attribute("lang"), "en")
         selector.find_element(By.TAG_NAME, "summary").click()
         selector.find_element(By.CSS_SELECTOR, 'a[hreflang="kl"]').click()
+        WebDriverWait(driver, 10).until(expected_conditions.url_contains("/kl/"))
         self.assertEqual(driver.find_element(By.TAG_NAME, "html").get_attribute("lang"), "kl")
         self.assertTrue(urlparse(driver.current_url).path.startswith("/kl/"))
 
@@ -135,6 +138,7 @@ class PagesInBrowserTests(BrowserTestCase):
             driver.find_element(By.CSS_SELECTOR, "details.filters > summary").click()
             driver.find_element(By.CSS_SELECTOR, 'input[name="type"][value="lesson"]').click()
             driver.find_element(By.CSS_SELECTOR, ".facets button[type=submit]").click()
+            WebDriverWait(driver, 10).until(expected_conditions.url_contains("type="))
             query = urlparse(driver.current_url).query
             self.assertIn("type=lesson", query)
             summary = driver.find_element(By.CSS_SELECTOR, "details.filters > summary").text
