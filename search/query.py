@@ -8,6 +8,7 @@ raises ``BadRequest`` naming the field at fault; ``build_search_bodies`` and
 import math
 import re
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from django.conf import settings
 from django.utils.translation import gettext as _
@@ -134,7 +135,7 @@ class SearchRequest:
             )
         return int(value)
 
-    @property
+    @cached_property
     def words(self):
         """The words searched for: stop words left out (unless that leaves none), bounded."""
         typed = analysis.words(self.query)
@@ -146,7 +147,7 @@ class SearchRequest:
         ]
         return (kept or typed)[:MAX_QUERY_WORDS]
 
-    @property
+    @cached_property
     def units(self):
         """The words grouped by the concepts they name (see search/concepts.py)."""
         return units_for(self.words, MAX_EXPANSIONS)
