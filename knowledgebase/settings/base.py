@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "home",
     "search",
     "localization",
+    "workspaces",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
