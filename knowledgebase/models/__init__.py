@@ -3,7 +3,7 @@ from .browse import RegionIndexPage, TopicIndexPage
 from .glossary import GlossaryTerm
 from .guides import GuideIndexPage, GuidePage, Licence, Maturity
 from .lessons import LessonIndexPage, LessonPage
-from .members import MemberIndexPage, MemberKind, MemberPage
+from .members import MemberIndexPage, MemberKind, MemberPage, Membership
 from .outputs import OutputIndexPage, OutputKind, OutputPage
 from .taxonomy import Region, Topic
 
@@ -20,6 +20,7 @@ __all__ = [
     "MemberIndexPage",
     "MemberKind",
     "MemberPage",
+    "Membership",
     "OutputIndexPage",
     "OutputKind",
     "OutputPage",

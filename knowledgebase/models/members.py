@@ -1,5 +1,6 @@
 """Cluster members: projects, organisations and infrastructures."""
 
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -162,3 +163,36 @@ class MemberPage(KnowledgePage):
             "lessons": [page for page in pages if isinstance(page, LessonPage)],
             "outputs": [page for page in pages if isinstance(page, OutputPage)],
         }
+
+
+class Membership(models.Model):
+    """A user writes for a member: the member's workspace is theirs to author in."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name=_("user"),
+    )
+    member = models.ForeignKey(
+        MemberPage,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name=_("member"),
+    )
+    created = models.DateTimeField(_("added"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "member"], name="one_membership_per_member")
+        ]
+
+    def __str__(self):
+        return f"{self.user} – {self.member}"
+
+    @staticmethod
+    def members_of(user):
+        """The source-language member pages the user writes for."""
+        return MemberPage.objects.filter(memberships__user=user)

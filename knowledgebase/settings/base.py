@@ -25,7 +25,6 @@ INSTALLED_APPS = [
     "home",
     "search",
     "localization",
-    "workspaces",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

@@ -1,8 +1,0 @@
-from django.apps import AppConfig
-from django.utils.translation import gettext_lazy as _
-
-
-class WorkspacesConfig(AppConfig):
-    name = "workspaces"
-    verbose_name = _("Member workspaces")
-    default_auto_field = "django.db.models.BigAutoField"
