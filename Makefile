@@ -59,9 +59,9 @@ run: demo ## Serve the demo site on http://127.0.0.1:8000/ as visitors see it, w
 
 serve: install messages ## Serve with gunicorn and production settings (needs SECRET_KEY, ALLOWED_HOSTS)
 	@test -n "$$SECRET_KEY" || { echo "Set SECRET_KEY and ALLOWED_HOSTS (see README: Production)." >&2; exit 1; }
-	@DJANGO_SETTINGS_MODULE=knowledgebase.settings.production $(MANAGE) migrate --no-input
-	@DJANGO_SETTINGS_MODULE=knowledgebase.settings.production $(MANAGE) collectstatic --no-input -v0
-	@DJANGO_SETTINGS_MODULE=knowledgebase.settings.production $(VENV)/bin/gunicorn
+	@DJANGO_SETTINGS_MODULE=polarkb.settings.production $(MANAGE) migrate --no-input
+	@DJANGO_SETTINGS_MODULE=polarkb.settings.production $(MANAGE) collectstatic --no-input -v0
+	@DJANGO_SETTINGS_MODULE=polarkb.settings.production $(VENV)/bin/gunicorn
 
 test: install messages browser-deps ## Run the whole test suite
 	@$(PY) -m pytest $(PYTEST_ARGS)

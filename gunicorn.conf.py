@@ -8,7 +8,7 @@ the engine client keeps as many connections as there are threads
 
 import os
 
-wsgi_app = "knowledgebase.wsgi:application"
+wsgi_app = "polarkb.wsgi:application"
 bind = os.environ.get("BIND", "127.0.0.1:8000").split(",")
 workers = int(os.environ.get("WEB_CONCURRENCY", os.cpu_count() or 2))
 worker_class = "gthread"

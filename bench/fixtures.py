@@ -21,7 +21,7 @@ BULK_BATCH = 1000
 def setup_django():
     """Django on the bench database; the engines are switched per phase by the bench."""
     sys.path.insert(0, str(REPO))
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "knowledgebase.settings.dev")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "polarkb.settings.dev")
     if "DATABASE_URL" not in os.environ:
         DEFAULT_DATABASE.parent.mkdir(parents=True, exist_ok=True)
         os.environ["DATABASE_URL"] = f"sqlite:///{DEFAULT_DATABASE}"

@@ -64,7 +64,7 @@ def server_environment(args, search_url):
     database = os.environ.get("DATABASE_URL") or f"sqlite:///{RESULTS / 'load.sqlite3'}"
     return {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "knowledgebase.settings.production",
+        "DJANGO_SETTINGS_MODULE": "polarkb.settings.production",
         "SECRET_KEY": os.environ.get("SECRET_KEY") or secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": "127.0.0.1",
         "SECURE_SSL_REDIRECT": "0",

@@ -5,8 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class KnowledgebaseConfig(AppConfig):
     name = "knowledgebase"
     verbose_name = _("Knowledge base")
-
-    def ready(self):
-        from knowledgebase.catalogues import ensure_catalogues
-
-        ensure_catalogues()

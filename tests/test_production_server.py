@@ -28,7 +28,7 @@ def server(tmp_path_factory):
     port = free_port()
     environment = {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "knowledgebase.settings.production",
+        "DJANGO_SETTINGS_MODULE": "polarkb.settings.production",
         "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": "127.0.0.1",
         "SECURE_SSL_REDIRECT": "0",  # TLS ends at the proxy in front

@@ -4,7 +4,7 @@ from django.http import HttpResponse
 from django.template import engines
 from django.urls import path
 
-from knowledgebase.urls import urlpatterns as site_urlpatterns
+from polarkb.urls import urlpatterns as site_urlpatterns
 
 PAGE = """{% extends "base.html" %}
 {% block content %}<h1>Inline script</h1>{% endblock %}

@@ -12,7 +12,7 @@ from pathlib import Path
 from django.core.exceptions import ImproperlyConfigured
 from django.test import TestCase, override_settings
 
-from knowledgebase.catalogues import ensure_catalogues, languages_without_catalogue
+from polarkb.catalogues import ensure_catalogues, languages_without_catalogue
 from tests.conftest import build_tree, translate
 
 REPO = Path(__file__).resolve().parents[2]

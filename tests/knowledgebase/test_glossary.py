@@ -8,8 +8,8 @@ from django.test import TestCase
 
 from wagtail_localize.models import TranslationSource
 
-from knowledgebase.glossary import collation_key, first_letter
 from knowledgebase.models import GlossaryTerm
+from localization.glossary import collation_key, first_letter
 from localization.models import ProvenanceMethod
 from localization.provenance import provenance_for, provenances_for, record_provenance
 from tests import factories as f

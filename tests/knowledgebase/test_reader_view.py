@@ -12,7 +12,7 @@ from django.utils import translation
 from wagtail.models import Locale
 from wagtail_localize.models import LocaleSynchronization
 
-from knowledgebase.views import server_error
+from polarkb.views import server_error
 from tests import factories as f
 from tests.conftest import build_tree, translate
 

@@ -146,7 +146,7 @@ class InlineScriptInBrowserTests(LiveServerTestCase):
 def test_production_settings_pass_the_deployment_checks():
     environment = {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "knowledgebase.settings.production",
+        "DJANGO_SETTINGS_MODULE": "polarkb.settings.production",
         "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": "kb.example.org",
     }

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from knowledgebase.urls import urlpatterns as site_urlpatterns
+from polarkb.urls import urlpatterns as site_urlpatterns
 
 
 def broken_api_view(request):

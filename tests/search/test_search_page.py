@@ -86,7 +86,7 @@ def test_admin_search_follows_the_engine_setting():
         "import django, json; django.setup(); from django.conf import settings; "
         "print(json.dumps(settings.WAGTAILSEARCH_BACKENDS['default']))"
     )
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "knowledgebase.settings.test"}
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "polarkb.settings.test"}
     for engine, backend in (
         ("database", "wagtail.search.backends.database"),
         ("opensearch", "wagtail.search.backends.opensearch3"),
@@ -105,7 +105,7 @@ def test_admin_search_follows_the_engine_setting():
 def test_unknown_engine_setting_is_refused_clearly():
     env = {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "knowledgebase.settings.test",
+        "DJANGO_SETTINGS_MODULE": "polarkb.settings.test",
         "SEARCH_ENGINE": "solr",
     }
     output = subprocess.run(

@@ -2,6 +2,6 @@ import os
 
 from django.core.wsgi import get_wsgi_application
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "knowledgebase.settings.production")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "polarkb.settings.production")
 
 application = get_wsgi_application()

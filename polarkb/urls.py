@@ -10,8 +10,9 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from knowledgebase import glossary, views
-from knowledgebase.sitemap import MultilingualSitemap
+from localization import glossary
+from polarkb import views
+from polarkb.sitemap import MultilingualSitemap
 from search import urls as search_urls
 
 urlpatterns = [
@@ -40,5 +41,5 @@ urlpatterns += i18n_patterns(
     path("", include(wagtail_urls)),
 )
 
-handler404 = "knowledgebase.views.page_not_found"
-handler500 = "knowledgebase.views.server_error"
+handler404 = "polarkb.views.page_not_found"
+handler500 = "polarkb.views.server_error"

@@ -8,7 +8,7 @@ from pathlib import Path
 import dj_database_url
 from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 
-from knowledgebase.languages import DEFAULT_LANGUAGE, LANGUAGES, register_missing_language_info
+from polarkb.languages import DEFAULT_LANGUAGE, LANGUAGES, register_missing_language_info
 
 env = os.environ.copy()
 
@@ -21,6 +21,7 @@ ALLOWED_HOSTS = [h for h in env.get("ALLOWED_HOSTS", "").split(",") if h]
 CSRF_TRUSTED_ORIGINS = [o for o in env.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o]
 
 INSTALLED_APPS = [
+    "polarkb",
     "knowledgebase",
     "home",
     "search",
@@ -59,14 +60,14 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "knowledgebase.security.ContentSecurityPolicyMiddleware",
-    "knowledgebase.security.PermissionsPolicyMiddleware",
+    "polarkb.security.ContentSecurityPolicyMiddleware",
+    "polarkb.security.PermissionsPolicyMiddleware",
     "search.middleware.JsonApiErrorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "knowledgebase.middleware.UnknownLanguageMiddleware",
+    "polarkb.middleware.UnknownLanguageMiddleware",
     "django.middleware.locale.LocaleMiddleware",
-    "knowledgebase.middleware.RememberLanguageMiddleware",
+    "polarkb.middleware.RememberLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -75,8 +76,8 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
-ROOT_URLCONF = "knowledgebase.urls"
-WSGI_APPLICATION = "knowledgebase.wsgi.application"
+ROOT_URLCONF = "polarkb.urls"
+WSGI_APPLICATION = "polarkb.wsgi.application"
 
 TEMPLATES = [
     {
@@ -121,7 +122,7 @@ LANGUAGE_COOKIE_AGE = 60 * 60 * 24 * 365
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 USE_I18N = True
 # Date and number formats for Kalaallisut, Northern Sámi and Inuktitut.
-FORMAT_MODULE_PATH = ["knowledgebase.formats"]
+FORMAT_MODULE_PATH = ["polarkb.formats"]
 TIME_ZONE = "UTC"
 USE_TZ = True
 
@@ -136,7 +137,7 @@ STORAGES = {
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-# Security headers (knowledgebase/security.py). Public pages: no inline script runs;
+# Security headers (polarkb/security.py). Public pages: no inline script runs;
 # an inline <style> needs the request's nonce ({{ request.csp_nonce }}); style
 # attributes (responsive embeds, rich text) stay allowed.
 CONTENT_SECURITY_POLICY = {
@@ -229,6 +230,7 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {
+        "polarkb": {"level": env.get("LOG_LEVEL", "INFO")},
         "knowledgebase": {"level": env.get("LOG_LEVEL", "INFO")},
         "search": {"level": env.get("LOG_LEVEL", "INFO")},
         # The engine clients log every failed request; the search service reports outages.

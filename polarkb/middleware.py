@@ -4,7 +4,7 @@ from django.conf import settings
 from django.urls import Resolver404, resolve
 from django.utils import translation
 
-from knowledgebase.views import page_not_found
+from polarkb.views import page_not_found
 
 LANGUAGE_CODE_SHAPE = re.compile(r"[a-z]{2,3}(?:[-_][a-zA-Z0-9]{2,8})?")
 
