@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "home",
     "search",
     "localization",
+    "demo",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

@@ -46,11 +46,17 @@ class DemoContentTests(TestCase):
         self.assertTrue(any(m.is_legacy for m in self.source(kb.MemberPage)))
 
     def test_some_pages_are_translated_and_labelled_as_demo(self):
-        for code in ("fr", "nb", "kl"):
-            with self.subTest(language=code):
-                guides = kb.GuidePage.objects.filter(locale__language_code=code, alias_of=None)
-                self.assertTrue(guides.exists())
-                self.assertTrue(all("(" in guide.summary for guide in guides))
+        labels = {
+            "fr": "(Traduction de démonstration.)",
+            "nb": "(Demooversettelse.)",
+            "kl": "(Misiliutitut nutserisaq.)",
+        }
+        for code, label in labels.items():
+            guides = kb.GuidePage.objects.filter(locale__language_code=code, alias_of=None)
+            self.assertTrue(guides.exists())
+            for guide in guides:
+                with self.subTest(language=code, guide=guide.slug):
+                    self.assertTrue(guide.summary.endswith(label), guide.summary)
 
     def test_demo_translations_say_they_are_unreviewed_machine_translations(self):
         guide = kb.GuidePage.objects.filter(locale__language_code="kl", alias_of=None).first()

@@ -1,4 +1,12 @@
-"""Builds the demo Cluster from knowledgebase.demo.content, .translations and glossary.yaml.
+"""Builds the demo Cluster from the YAML files in demo/data/.
+
+Members are either real EU Polar Cluster projects and organisations, described
+only with facts from their public CORDIS records and project websites, or
+clearly labelled fictional ones. Every guide, lesson and legacy output is
+demonstration text written for this site; identifiers use only non-resolving
+test prefixes (10.5072, 20.500.99999, example.org). The translations
+(translations.yaml) mirror their English source block by block; nobody
+reviewed them, so they are stored as machine translations.
 
 Idempotent: every item is looked up by its slug or key first and left alone
 when it exists, so a second run (or a run after editors changed the demo
@@ -9,6 +17,7 @@ translator's work would, so the demo exercises the real translation workflow.
 import datetime
 import html
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
@@ -31,7 +40,6 @@ from anyascii import anyascii
 
 from home.models import HomePage
 from knowledgebase import models as kb
-from knowledgebase.demo import content, translations
 from localization.publishing import save_and_publish
 from search.sync import deferred_reindexing
 
@@ -44,7 +52,28 @@ INDEX_MODELS = {
     "regions": kb.RegionIndexPage,
 }
 PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
-GLOSSARY_FILE = Path(__file__).with_name("glossary.yaml")
+DATA_DIR = Path(__file__).with_name("data")
+
+
+def read_data(name):
+    with (DATA_DIR / f"{name}.yaml").open(encoding="utf-8") as file:
+        return yaml.safe_load(file)
+
+
+@dataclass(frozen=True)
+class DemoData:
+    """The demo's English content and its translations, as read from demo/data/."""
+
+    site: dict
+    members: list
+    guides: list
+    lessons: list
+    outputs: list
+    translations: dict
+
+    @classmethod
+    def read(cls):
+        return cls(**{name: read_data(name) for name in cls.__dataclass_fields__})
 
 
 def parse_date(value):
@@ -57,6 +86,7 @@ class DemoLoader:
         self.created = 0
         self.untranslated_strings = 0
         self.default_locale = None
+        self.data = DemoData.read()
 
     @transaction.atomic
     def run(self):
@@ -67,15 +97,15 @@ class DemoLoader:
 
     def build(self):
         self.default_locale = self.ensure_locales()
-        self.load_taxonomy(kb.Topic, content.TOPICS)
-        self.load_taxonomy(kb.Region, content.REGIONS)
+        self.load_taxonomy(kb.Topic, self.data.site["topics"])
+        self.load_taxonomy(kb.Region, self.data.site["regions"])
         self.load_glossary()
         home = self.load_home()
         indexes = self.load_indexes(home)
-        self.load_pages(indexes["members"], kb.MemberPage, content.MEMBERS, self.member_fields)
-        self.load_pages(indexes["guides"], kb.GuidePage, content.GUIDES, self.guide_fields)
-        self.load_pages(indexes["lessons"], kb.LessonPage, content.LESSONS, self.lesson_fields)
-        self.load_pages(indexes["outputs"], kb.OutputPage, content.OUTPUTS, self.output_fields)
+        self.load_pages(indexes["members"], kb.MemberPage, self.data.members, self.member_fields)
+        self.load_pages(indexes["guides"], kb.GuidePage, self.data.guides, self.guide_fields)
+        self.load_pages(indexes["lessons"], kb.LessonPage, self.data.lessons, self.lesson_fields)
+        self.load_pages(indexes["outputs"], kb.OutputPage, self.data.outputs, self.output_fields)
         self.link_guides(home)
         self.translate_all()
         self.synchronise_locales()
@@ -130,10 +160,11 @@ class DemoLoader:
         if home is None:
             root = Page.get_first_root_node()
             self.remove_wagtail_welcome_page(root)
+            texts = self.data.site["home"]
             home = HomePage(
-                title=content.HOME["title"],
+                title=texts["title"],
                 slug="home",
-                introduction=content.HOME["introduction"] + f"<p>{content.NOTE}</p>",
+                introduction=texts["introduction"] + f"<p>{self.data.site['note']}</p>",
                 locale=self.default_locale,
             )
             root.add_child(instance=home)
@@ -155,7 +186,7 @@ class DemoLoader:
     def load_indexes(self, home):
         indexes = {}
         for name, model in INDEX_MODELS.items():
-            data = content.INDEX_PAGES[name]
+            data = self.data.site["index_pages"][name]
             indexes[name] = self.get_or_add(
                 home,
                 model,
@@ -258,35 +289,37 @@ class DemoLoader:
     def link_guides(self, home):
         """Related and featured guides, set once when the demo is first built."""
         guides = {g.slug: g for g in kb.GuidePage.objects.filter(locale=self.default_locale)}
-        for item in content.GUIDES:
+        for item in self.data.guides:
             guide = guides[item["slug"]]
             if item["related"] and not guide.related_guides.exists():
                 guide.related_guides.set([guides[slug] for slug in item["related"]])
                 guide.save_revision().publish()
         if not home.featured_guides.exists():
-            home.featured_guides.set([guides[slug] for slug in content.FEATURED_GUIDES])
+            home.featured_guides.set([guides[slug] for slug in self.data.site["featured_guides"]])
             home.save_revision().publish()
 
     # Translations -----------------------------------------------------------
 
     def translate_all(self):
         self.translate_glossary()
-        for code, items in translations.TAXONOMY.items():
+        for code, items in self.data.translations["taxonomy"].items():
             locale = Locale.objects.get(language_code=code)
             for ref, texts in items.items():
                 kind, key = ref.split(":", 1)
                 model = kb.Topic if kind == "topic" else kb.Region
                 source = model.objects.get(key=key, locale=self.default_locale)
                 self.translate(source, locale, self.taxonomy_pairs(source, texts))
-        for code, pages in translations.PAGES.items():
+        for code, pages in self.data.translations["pages"].items():
             locale = Locale.objects.get(language_code=code)
             for ref, texts in pages.items():
                 source, source_texts = self.source_for(ref)
-                pairs = string_pairs(source_texts, texts, code)
+                label = self.data.translations["demo_label"].get(code)
+                pairs = string_pairs(source_texts, texts, label)
                 pairs[source.slug] = slugify(anyascii(texts["title"])) or source.slug
                 self.translate(source, locale, pairs)
+        languages = ", ".join(sorted(self.data.translations["pages"]))
         self.log(
-            f"  translations: {', '.join(sorted(translations.PAGES))} "
+            f"  translations: {languages} "
             f"({self.untranslated_strings} strings left in the source language)"
         )
 
@@ -310,15 +343,15 @@ class DemoLoader:
         """The source page for a reference like 'guide:slug', and its demo texts."""
         kind, _sep, slug = ref.partition(":")
         if kind == "home":
-            return HomePage.objects.get(locale=self.default_locale, depth=2), content.HOME
+            return HomePage.objects.get(locale=self.default_locale, depth=2), self.data.site["home"]
         if kind == "index":
             page = INDEX_MODELS[slug].objects.get(locale=self.default_locale)
-            return page, content.INDEX_PAGES[slug]
+            return page, self.data.site["index_pages"][slug]
         model, items = {
-            "guide": (kb.GuidePage, content.GUIDES),
-            "lesson": (kb.LessonPage, content.LESSONS),
-            "member": (kb.MemberPage, content.MEMBERS),
-            "output": (kb.OutputPage, content.OUTPUTS),
+            "guide": (kb.GuidePage, self.data.guides),
+            "lesson": (kb.LessonPage, self.data.lessons),
+            "member": (kb.MemberPage, self.data.members),
+            "output": (kb.OutputPage, self.data.outputs),
         }[kind]
         item = next(item for item in items if item["slug"] == slug)
         return model.objects.get(locale=self.default_locale, slug=slug), item
@@ -366,8 +399,7 @@ class DemoLoader:
 
 def read_glossary():
     """The demo glossary: [{"key": ..., language code: {"label", "synonyms", "definition"}}]."""
-    with GLOSSARY_FILE.open(encoding="utf-8") as file:
-        return yaml.safe_load(file)
+    return read_data("glossary")
 
 
 def glossary_pairs(source, target):
@@ -402,7 +434,7 @@ def stream_block(kind, value):
     return (kind, value)
 
 
-def string_pairs(source, target, code):
+def string_pairs(source, target, demo_label=None):
     """{source text: translated text} from two parallel demo structures.
 
     Paragraph HTML is paired paragraph by paragraph, because wagtail-localize
@@ -427,7 +459,6 @@ def string_pairs(source, target, code):
 
     walk(source, target)
     if isinstance(source, dict) and "summary" in source and "summary" in target:
-        label = translations.DEMO_LABEL.get(code)
-        if label:
-            pairs[source["summary"]] = f"{target['summary']} ({label}.)"
+        if demo_label:
+            pairs[source["summary"]] = f"{target['summary']} ({demo_label}.)"
     return pairs
