@@ -39,15 +39,13 @@ import yaml
 from anyascii import anyascii
 
 from home.models import HomePage
+from knowledgebase import content_types
 from knowledgebase import models as kb
 from localization.publishing import save_and_publish
 from search.sync import deferred_reindexing
 
 INDEX_MODELS = {
-    "guides": kb.GuideIndexPage,
-    "lessons": kb.LessonIndexPage,
-    "members": kb.MemberIndexPage,
-    "outputs": kb.OutputIndexPage,
+    **{kind.index_slug: kind.index_model for kind in content_types.CONTENT_TYPES},
     "topics": kb.TopicIndexPage,
     "regions": kb.RegionIndexPage,
 }
@@ -347,12 +345,9 @@ class DemoLoader:
         if kind == "index":
             page = INDEX_MODELS[slug].objects.get(locale=self.default_locale)
             return page, self.data.site["index_pages"][slug]
-        model, items = {
-            "guide": (kb.GuidePage, self.data.guides),
-            "lesson": (kb.LessonPage, self.data.lessons),
-            "member": (kb.MemberPage, self.data.members),
-            "output": (kb.OutputPage, self.data.outputs),
-        }[kind]
+        content_type = content_types.get(kind)
+        # The demo data holds each content type under its section's name, e.g. "guides".
+        model, items = content_type.model, getattr(self.data, content_type.index_slug)
         item = next(item for item in items if item["slug"] == slug)
         return model.objects.get(locale=self.default_locale, slug=slug), item
 

@@ -9,12 +9,11 @@ from wagtail.models import Locale, Page, get_translatable_models
 from wagtail_localize.segments import StringSegmentValue
 from wagtail_localize.segments.extract import extract_segments
 
+from knowledgebase.content_types import CONTENT_TYPES
+
 # Page kinds first, in the order the report lists them; snippets use their model name.
 KIND_LABELS = {
-    "guide": _("Guides"),
-    "lesson": _("Lessons learned"),
-    "member": _("Members"),
-    "output": _("Legacy outputs"),
+    **{content_type.key: content_type.label for content_type in CONTENT_TYPES},
     "home": _("Home page"),
     "index": _("Index pages"),
 }

@@ -18,19 +18,17 @@ from wagtail.blocks import StreamValue
 from wagtail.models import Page
 from wagtail.search import index
 
+from knowledgebase import content_types
 from knowledgebase.blocks import HeadingBlock
 from knowledgebase.models import (
-    GuidePage,
     KnowledgePage,
-    LessonPage,
     MemberPage,
-    OutputPage,
     Region,
     Topic,
 )
 from knowledgebase.visibility import visible
 
-INDEXED_MODELS = (GuidePage, LessonPage, MemberPage, OutputPage)
+INDEXED_MODELS = content_types.models()
 TEXT_FIELDS = ("title", "summary", "headings", "body")
 
 

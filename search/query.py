@@ -13,6 +13,7 @@ from functools import cached_property
 from django.conf import settings
 from django.utils.translation import gettext as _
 
+from knowledgebase import content_types
 from search import analysis, mapping
 from search.concepts import units_for
 
@@ -25,7 +26,7 @@ MAX_EXPANSIONS = 24
 MAX_PAGE = 1000
 MAX_FACET_VALUES = 100  # values selected in one facet
 SORTS = ("relevance", "newest", "reviewed")
-TYPES = ("guide", "lesson", "member", "output")
+TYPES = content_types.KEYS
 FACETS = tuple(mapping.FACET_FIELDS)
 # ASCII digits only: str.isdigit() and \d also accept "²" or "٢", which int() or the engine reject.
 YEAR = re.compile(r"[0-9]{4}")

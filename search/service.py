@@ -14,10 +14,10 @@ from functools import cache
 from django.conf import settings
 from django.utils import translation
 from django.utils.translation import get_language_info
-from django.utils.translation import gettext as _
 
 from wagtail.models import Locale
 
+from knowledgebase import content_types
 from knowledgebase.models import MemberPage, Region, Topic
 from knowledgebase.visibility import visible
 from search.cache import cached_vocabulary
@@ -203,12 +203,7 @@ def present_hit(hit, request, with_version_links=False):
 
 
 def type_labels():
-    return {
-        "guide": _("Guide"),
-        "lesson": _("Lesson learned"),
-        "member": _("Member"),
-        "output": _("Legacy output"),
-    }
+    return content_types.facet_labels()
 
 
 def facet_labels(name, language):

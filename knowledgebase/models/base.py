@@ -19,6 +19,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from modelcluster.fields import ParentalManyToManyField
 
+from knowledgebase.content_types import CONTENT_TYPES, key_of
 from knowledgebase.visibility import view_restrictions, visible
 
 PAGE_SIZE = 20
@@ -77,15 +78,13 @@ class KnowledgePage(SourceRestrictionsMixin, Page):
         index.FilterField("locale_id"),
     ]
 
-    content_type_key = ""  # the search facet value of the page type
-
     class Meta:
         abstract = True
 
     @property
-    def is_untranslated_alias(self):
-        """True for a page shown in another locale before anyone translated it."""
-        return self.alias_of_id is not None
+    def content_type_key(self):
+        """The page type's key in knowledgebase.content_types: the search's type facet value."""
+        return key_of(self)
 
     def topic_keys(self):
         return [topic.key for topic in self.topics.all()]
@@ -166,10 +165,13 @@ def visible_in_locale(sources, model, locale):
     return [by_key.get(source.translation_key, source) for source in sources]
 
 
-def content_models():
-    from knowledgebase.models import GuidePage, LessonPage, OutputPage
+def member_content_types():
+    """The content types members write or produce: guides, lessons and outputs."""
+    return [c for c in CONTENT_TYPES if issubclass(c.model, MemberContentPage)]
 
-    return [GuidePage, LessonPage, OutputPage]
+
+def content_models():
+    return [content_type.model for content_type in member_content_types()]
 
 
 def content_in_locale(locale, **filters):

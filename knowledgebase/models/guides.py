@@ -117,7 +117,6 @@ class GuidePage(MemberContentPage):
 
     parent_page_types = ["knowledgebase.GuideIndexPage"]
     subpage_types = []
-    content_type_key = "guide"
 
     class Meta:
         verbose_name = _("guide")

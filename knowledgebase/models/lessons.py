@@ -48,7 +48,6 @@ class LessonPage(MemberContentPage):
 
     parent_page_types = ["knowledgebase.LessonIndexPage"]
     subpage_types = []
-    content_type_key = "lesson"
 
     class Meta:
         verbose_name = _("lesson learned")

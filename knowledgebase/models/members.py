@@ -14,7 +14,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from knowledgebase.visibility import visible
 
-from .base import KnowledgePage, ListingPage, content_in_locale
+from .base import KnowledgePage, ListingPage, content_in_locale, member_content_types
 
 
 class MemberKind(models.TextChoices):
@@ -93,7 +93,6 @@ class MemberPage(KnowledgePage):
 
     parent_page_types = ["knowledgebase.MemberIndexPage"]
     subpage_types = []
-    content_type_key = "member"
 
     class Meta:
         verbose_name = _("member")
@@ -151,18 +150,18 @@ class MemberPage(KnowledgePage):
     def display_name(self):
         return f"{self.title} ({self.acronym})" if self.acronym else self.title
 
-    def content_by_type(self):
-        """This member's guides, lessons and outputs in this page's language."""
-        from .guides import GuidePage
-        from .lessons import LessonPage
-        from .outputs import OutputPage
-
+    def content_sections(self):
+        """This member's guides, lessons and outputs in this page's language, one section
+        per content type: [(content type, pages)]."""
         pages = content_in_locale(self.locale, members__translation_key=self.translation_key)
-        return {
-            "guides": [page for page in pages if isinstance(page, GuidePage)],
-            "lessons": [page for page in pages if isinstance(page, LessonPage)],
-            "outputs": [page for page in pages if isinstance(page, OutputPage)],
-        }
+        return [
+            (content_type, [page for page in pages if isinstance(page, content_type.model)])
+            for content_type in member_content_types()
+        ]
+
+    def content_by_type(self):
+        """{"guides": [...], "lessons": [...], "outputs": [...]}: see content_sections."""
+        return {kind.index_slug: pages for kind, pages in self.content_sections()}
 
 
 class Membership(models.Model):

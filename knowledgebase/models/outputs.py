@@ -80,7 +80,6 @@ class OutputPage(MemberContentPage):
 
     parent_page_types = ["knowledgebase.OutputIndexPage"]
     subpage_types = []
-    content_type_key = "output"
 
     class Meta:
         verbose_name = _("legacy output")

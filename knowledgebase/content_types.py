@@ -1,0 +1,91 @@
+"""The kinds of content readers browse and search, declared once.
+
+Each has a stable key (the value of the search's ``type`` facet, the same in every
+language), the label of its section ("Guides"), the label of one item in the type
+facet ("Guide"), its page model and the model of its index page. Search, the
+translation status report, the demo and the member page read this list.
+
+Models are named rather than imported, as Django's lazy relations are, so the
+models themselves may read the registry.
+"""
+
+from dataclasses import dataclass
+
+from django.apps import apps
+from django.utils.translation import gettext_lazy as _
+
+APP_LABEL = "knowledgebase"
+
+
+@dataclass(frozen=True)
+class KnowledgeType:
+    key: str
+    label: str
+    facet_label: str
+    model_name: str
+    index_model_name: str
+    index_slug: str  # the index page's slug in a new site's page tree
+
+    @property
+    def model(self):
+        return apps.get_model(APP_LABEL, self.model_name)
+
+    @property
+    def index_model(self):
+        return apps.get_model(APP_LABEL, self.index_model_name)
+
+
+CONTENT_TYPES = (
+    KnowledgeType(
+        key="guide",
+        label=_("Guides"),
+        facet_label=_("Guide"),
+        model_name="GuidePage",
+        index_model_name="GuideIndexPage",
+        index_slug="guides",
+    ),
+    KnowledgeType(
+        key="lesson",
+        label=_("Lessons learned"),
+        facet_label=_("Lesson learned"),
+        model_name="LessonPage",
+        index_model_name="LessonIndexPage",
+        index_slug="lessons",
+    ),
+    KnowledgeType(
+        key="member",
+        label=_("Members"),
+        facet_label=_("Member"),
+        model_name="MemberPage",
+        index_model_name="MemberIndexPage",
+        index_slug="members",
+    ),
+    KnowledgeType(
+        key="output",
+        label=_("Legacy outputs"),
+        facet_label=_("Legacy output"),
+        model_name="OutputPage",
+        index_model_name="OutputIndexPage",
+        index_slug="outputs",
+    ),
+)
+KEYS = tuple(content_type.key for content_type in CONTENT_TYPES)
+
+
+def get(key):
+    return next(content_type for content_type in CONTENT_TYPES if content_type.key == key)
+
+
+def models():
+    return tuple(content_type.model for content_type in CONTENT_TYPES)
+
+
+def key_of(page):
+    """The content type key of a page, or "" for a page of no listed type."""
+    model = type(page)
+    return next((c.key for c in CONTENT_TYPES if issubclass(model, c.model)), "")
+
+
+def facet_labels():
+    """{key: label of one item} for the search's type facet, in the active language."""
+    return {content_type.key: str(content_type.facet_label) for content_type in CONTENT_TYPES}
