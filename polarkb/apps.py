@@ -1,11 +1,11 @@
 from django.apps import AppConfig
 
+from polarkb.catalogues import ensure_catalogues
+
 
 class PolarKnowledgeBaseConfig(AppConfig):
     name = "polarkb"
     verbose_name = "Polar Knowledge Base"
 
     def ready(self):
-        from polarkb.catalogues import ensure_catalogues
-
         ensure_catalogues()

@@ -6,6 +6,8 @@ from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import requires_csrf_token
 
+from search.sync import engine_health, index_queue
+
 
 def page_not_found(request, exception=None):
     """404 in the reader's language, with the site's navigation."""
@@ -26,8 +28,6 @@ def server_error(request):
 
 @never_cache
 def healthz(request):
-    from search.service import engine_health, index_queue
-
     try:
         connection.ensure_connection()
         database = "ok"

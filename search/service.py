@@ -4,8 +4,8 @@ It runs a request on the configured engine and, if that engine is down or too
 slow, answers from the database engine instead and says so (``fallback``). An
 engine that answers with an error (a rejected query) is not an outage: that is
 logged and raised as EngineError, for the views to answer with a clear error.
-When a health probe finds the engine answering, index updates an outage held
-back are pushed.
+The health probe, which also pushes the index updates an outage held back,
+is in search.sync.
 """
 
 import logging
@@ -54,25 +54,6 @@ def make_engine(name, urls, index_prefix, timeout):
 
 def uses_remote_engine():
     return settings.SEARCH_ENGINE != "database"
-
-
-def engine_health():
-    health = get_engine().health()
-    if health == "ok" and uses_remote_engine():
-        from search.sync import retry_after_outage
-
-        retry_after_outage()
-    return health
-
-
-def index_queue():
-    """How many groups wait for the engine, and how many it rejected too often."""
-    from search.models import PendingIndexUpdate
-
-    return {
-        "index_queue": PendingIndexUpdate.objects.filter(set_aside=False).count(),
-        "index_set_aside": PendingIndexUpdate.objects.filter(set_aside=True).count(),
-    }
 
 
 def known_keys():

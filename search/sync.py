@@ -33,6 +33,7 @@ from search.documents import INDEXED_MODELS, build_group_documents
 from search.engines.base import EngineError, EngineUnavailable
 from search.engines.database import index_terms
 from search.models import IndexedDocument, PendingIndexUpdate
+from search.service import get_engine, uses_remote_engine
 
 logger = logging.getLogger(__name__)
 
@@ -96,8 +97,6 @@ def deferred_reindexing():
 
 def reindex_groups(translation_keys):
     """Rewrite these groups' documents and queue them for the remote engine."""
-    from search.service import uses_remote_engine
-
     keys = sorted({str(key) for key in translation_keys})
     if getattr(_deferred, "keys", None) is not None:
         _deferred.keys.update(keys)
@@ -138,8 +137,6 @@ def push_pending_updates(outages=0):
     MAX_ATTEMPTS; an outage keeps everything queued and schedules another try,
     later after each outage in a row. Returns the number of groups pushed.
     """
-    from search.service import get_engine, uses_remote_engine
-
     if not uses_remote_engine():
         return 0
     engine, pushed = get_engine(), 0
@@ -336,3 +333,19 @@ def connect():
         post_delete.connect(on_taxonomy_changed, sender=model)
     for signal in (post_save, post_delete):  # search expands queries with glossary names
         signal.connect(on_glossary_changed, sender=GlossaryTerm)
+
+
+def engine_health():
+    """The engine's health; when it answers, the updates an outage held back are pushed."""
+    health = get_engine().health()
+    if health == "ok" and uses_remote_engine():
+        retry_after_outage()
+    return health
+
+
+def index_queue():
+    """How many groups wait for the engine, and how many it rejected too often."""
+    return {
+        "index_queue": PendingIndexUpdate.objects.filter(set_aside=False).count(),
+        "index_set_aside": PendingIndexUpdate.objects.filter(set_aside=True).count(),
+    }

@@ -118,9 +118,7 @@ class MemberContentPage(KnowledgePage):
 
     def visible_members(self):
         """The page's members that readers may see, in this page's language where it exists."""
-        from .members import MemberPage
-
-        return visible_in_locale(self.members.all(), MemberPage, self.locale)
+        return visible_in_locale(self.members.all(), self.members.model, self.locale)
 
 
 class ListingPage(SourceRestrictionsMixin, Page):

@@ -63,12 +63,24 @@ class TaxonomyBrowsePage(RoutablePageMixin, ListingPage):
             },
         )
 
+    def item_url(self, key, request=None):
+        """The address of an item's page, e.g. /en/topics/sea-ice/."""
+        return self.get_url(request) + self.reverse_subpage("item", kwargs={"key": key})
+
     def _trail(self, request, item):
         """Breadcrumb steps below this page: the item's ancestors, then the item."""
-        base_url = self.get_url(request)
         keys = list(reversed(item.ancestor_keys()))
         labels = self.taxonomy_model.labels(keys, self.locale)
-        return [(labels[key], f"{base_url}{key}/") for key in keys] + [(item.name, "")]
+        return [(labels[key], self.item_url(key, request)) for key in keys] + [(item.name, "")]
+
+    def get_sitemap_urls(self, request=None):
+        """This page and the page of every item in its language."""
+        page_url = self.get_full_url(request)
+        item_urls = [
+            {"location": page_url + self.reverse_subpage("item", kwargs={"key": item.key})}
+            for item, _depth in self.tree()
+        ]
+        return super().get_sitemap_urls(request) + item_urls
 
     def get_context(self, request, *args, **kwargs):
         # The routes supply their own listing; skip ListingPage's children query.

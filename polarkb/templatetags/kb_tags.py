@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Locale, Page, Site
 
+from knowledgebase.models import Region, RegionIndexPage, Topic, TopicIndexPage
 from knowledgebase.visibility import visible
 
 register = template.Library()
@@ -72,8 +73,6 @@ def main_nav(context):
 @register.inclusion_tag("components/taxonomy_links.html", takes_context=True)
 def taxonomy_links(context, page):
     """The page's topics and regions, named in the reader's language, linked to browse pages."""
-    from knowledgebase.models import Region, RegionIndexPage, Topic, TopicIndexPage
-
     request, locale = context["request"], Locale.get_active()
     groups = []
     for heading, model, index_model, keys in (
@@ -82,9 +81,9 @@ def taxonomy_links(context, page):
     ):
         if keys:
             index_page = visible(index_model.objects.filter(locale=locale)).first()
-            base_url = index_page.get_url(request) if index_page else ""
             items = [
-                (item, f"{base_url}{item.key}/") for item in model.localized(locale, key__in=keys)
+                (item, index_page.item_url(item.key, request) if index_page else "")
+                for item in model.localized(locale, key__in=keys)
             ]
             groups.append((heading, items))
     return {"groups": groups}

@@ -1,13 +1,16 @@
 """Each page type is created under its parent and refused anywhere else."""
 
 from wagtail.models import Page
+from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 import pytest
 
 from home.models import HomePage
+from knowledgebase import content_types
 from knowledgebase import models as kb
 from tests import factories as f
+from tests.conftest import build_tree
 
 ALLOWED_PARENT = {
     kb.GuideIndexPage: HomePage,
@@ -74,3 +77,42 @@ def test_admin_search_finds_pages_on_the_configured_backend(admin_client, tree):
     response = admin_client.get("/admin/pages/search/", {"q": "katabatic"})
     assert response.status_code == 200
     assert "Katabatic wind shelters" in response.content.decode()
+
+
+class PageTypeRulesTests(WagtailPageTestCase):
+    """The same rules through Wagtail's own page-type assertions."""
+
+    def test_each_page_type_has_only_its_parent(self):
+        self.assertAllowedParentPageTypes(HomePage, {Page})
+        for model, parent in ALLOWED_PARENT.items():
+            with self.subTest(model=model.__name__):
+                self.assertAllowedParentPageTypes(model, {parent})
+
+    def test_each_index_page_holds_only_its_content_type(self):
+        for content_type in content_types.CONTENT_TYPES:
+            with self.subTest(content_type=content_type.key):
+                self.assertAllowedSubpageTypes(content_type.index_model, {content_type.model})
+                self.assertAllowedSubpageTypes(content_type.model, set())
+        self.assertAllowedSubpageTypes(kb.TopicIndexPage, set())
+        self.assertAllowedSubpageTypes(kb.RegionIndexPage, set())
+
+    def test_an_editor_creates_a_lesson_under_the_lesson_index(self):
+        tree = build_tree()
+        self.login()
+        data = nested_form_data(
+            {
+                "title": "Fuel froze in the lines",
+                "slug": "fuel-froze",
+                "summary": "Winter diesel is not enough below minus thirty.",
+                "published": "2025-02-01",
+                "context": rich_text("<p>A winter camp on the ice cap.</p>"),
+                "what_happened": rich_text("<p>The generator stopped at night.</p>"),
+                "recommendation": rich_text("<p>Carry arctic-grade fuel.</p>"),
+                "comments": inline_formset([]),
+            }
+        )
+        self.assertCanCreate(tree.lessons, kb.LessonPage, data)
+        lesson = kb.LessonPage.objects.get(slug="fuel-froze")
+        self.assertEqual(lesson.get_parent().pk, tree.lessons.pk)
+        self.assertTrue(lesson.live)
+        self.assertCanNotCreateAt(kb.GuideIndexPage, kb.LessonPage)
