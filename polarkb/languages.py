@@ -23,7 +23,6 @@ LANGUAGE_TABLE = [
 ]
 
 LANGUAGES = [(code, name) for code, name, _native in LANGUAGE_TABLE]
-LANGUAGE_CODES = [code for code, _name, _native in LANGUAGE_TABLE]
 DEFAULT_LANGUAGE = "en"
 
 

@@ -22,7 +22,6 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}),
     path("healthz", views.healthz, name="healthz"),
     path("favicon.ico", views.favicon),
-    path("i18n/", include("django.conf.urls.i18n")),
     path("api/", include(search_urls.api_urlpatterns)),
 ]
 

@@ -1,3 +1,4 @@
+import re
 import types
 
 from wagtail.models import Page, Site
@@ -5,6 +6,11 @@ from wagtail.models import Page, Site
 import pytest
 
 from tests import factories as f
+
+
+def alternates(html):
+    """{hreflang: href} of a page's <link rel="alternate"> elements."""
+    return dict(re.findall(r'<link rel="alternate" hreflang="([\w-]+)" href="([^"]+)"', html))
 
 
 def translate(page, language_code, **fields):

@@ -1,5 +1,6 @@
 """Best-practice guides: summary first, a structured body, and a review cycle."""
 
+import calendar
 import datetime
 
 from django import forms
@@ -44,9 +45,11 @@ LICENCE_URLS = {
 
 
 def add_months(day, months):
+    """The same day ``months`` later, or the month's last day when it is shorter."""
     month_index = day.month - 1 + months
     year, month = day.year + month_index // 12, month_index % 12 + 1
-    return day.replace(year=year, month=month, day=min(day.day, 28))
+    last_day = calendar.monthrange(year, month)[1]
+    return day.replace(year=year, month=month, day=min(day.day, last_day))
 
 
 class GuideIndexPage(ListingPage):

@@ -29,7 +29,7 @@ BULK_STREAMS = 2  # a node indexes two bulk requests at once on two cores
 CONNECTIONS_PER_NODE = max(10, settings.SEARCH_CONNECTIONS_PER_NODE)
 INDEXING_TIMEOUT = 60  # seconds: a rebuild's requests may take longer than searches
 PUSH_TIMEOUT = 10  # seconds: the background push of a few changed groups
-HIGHLIGHT_ORDER = ("summary", "body", "headings", "title")
+HIGHLIGHT_ORDER = ("summary", "body", "headings")
 
 
 def chunks(iterable, size):

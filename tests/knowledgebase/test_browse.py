@@ -4,6 +4,7 @@ import datetime
 
 from django.test import TestCase
 
+from knowledgebase.models import GuidePage
 from tests import factories as f
 from tests.conftest import build_tree
 
@@ -109,3 +110,11 @@ class ReviewTests(TestCase):
     def test_reviewed_guide_is_not_marked(self):
         self.assertFalse(self.fresh.is_review_overdue)
         self.assertNotIn('class="overdue"', self.client.get(self.fresh.url).content.decode())
+
+    def test_review_falls_due_on_the_same_day_or_the_last_of_a_shorter_month(self):
+        guide = GuidePage(last_reviewed=datetime.date(2024, 1, 31), review_interval_months=12)
+        self.assertEqual(guide.review_due, datetime.date(2025, 1, 31))
+        guide.review_interval_months = 1
+        self.assertEqual(guide.review_due, datetime.date(2024, 2, 29))
+        guide.last_reviewed, guide.review_interval_months = datetime.date(2024, 8, 30), 6
+        self.assertEqual(guide.review_due, datetime.date(2025, 2, 28))

@@ -12,13 +12,9 @@ from wagtail_localize.models import LocaleSynchronization
 import polib
 
 from tests import factories as f
-from tests.conftest import build_tree, translate
+from tests.conftest import alternates, build_tree, translate
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
-
-
-def alternates(html):
-    return dict(re.findall(r'<link rel="alternate" hreflang="([\w-]+)" href="([^"]+)"', html))
 
 
 class LanguageChoiceTests(TestCase):

@@ -1,11 +1,9 @@
 """Every page type renders in two languages with the right lang and hreflang."""
 
-import re
-
 from django.test import TestCase
 
 from tests import factories as f
-from tests.conftest import build_tree, translate
+from tests.conftest import alternates, build_tree, translate
 
 PAGES = [
     "home",
@@ -20,10 +18,6 @@ PAGES = [
     "member",
     "output",
 ]
-
-
-def alternates(html):
-    return dict(re.findall(r'<link rel="alternate" hreflang="([\w-]+)" href="([^"]+)"', html))
 
 
 class PagesInTwoLanguagesTests(TestCase):
