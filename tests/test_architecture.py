@@ -1,0 +1,62 @@
+"""Packages depend on each other one way only.
+
+The contracts are in pyproject.toml ([tool.importlinter]): the project package
+(polarkb) may import every app and no app imports it; the apps build on the
+content app (knowledgebase), which imports none of them.
+"""
+
+import itertools
+import os
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+import grimp
+import pytest
+from importlinter.cli import lint_imports
+
+REPO = Path(__file__).resolve().parents[1]
+CONFIG = tomllib.loads((REPO / "pyproject.toml").read_text())["tool"]["importlinter"]
+PACKAGES = CONFIG["root_packages"]
+
+
+def test_import_contracts_are_kept():
+    assert lint_imports(config_filename=str(REPO / "pyproject.toml"), no_cache=True) == 0
+
+
+def test_no_two_packages_import_each_other():
+    graph = grimp.build_graph(*PACKAGES, cache_dir=None)
+    loops = [
+        (first, second)
+        for first, second in itertools.combinations(PACKAGES, 2)
+        if graph.chain_exists(importer=first, imported=second, as_packages=True)
+        and graph.chain_exists(importer=second, imported=first, as_packages=True)
+    ]
+    assert loops == []
+
+
+IMPORT_EVERY_MODULE = """
+import importlib, pkgutil, django
+django.setup()
+package = importlib.import_module("{package}")
+for module in pkgutil.walk_packages(package.__path__, "{package}."):
+    # Migrations are loaded by migrate; settings modules by DJANGO_SETTINGS_MODULE.
+    if ".migrations" not in module.name and ".settings" not in module.name:
+        importlib.import_module(module.name)
+"""
+
+
+@pytest.mark.parametrize("package", PACKAGES)
+def test_package_imports_on_its_own(package):
+    """Each package's modules import first in a fresh interpreter: no hidden import-order
+    dependency on another package having been imported before."""
+    result = subprocess.run(
+        [sys.executable, "-c", IMPORT_EVERY_MODULE.format(package=package)],
+        cwd=REPO,
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "polarkb.settings.test"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
