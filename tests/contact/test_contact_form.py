@@ -88,8 +88,9 @@ class ContactFormTests(TestCase):
         enquiry = Enquiry.objects.get()
         self.assertEqual(enquiry.member, self.member)
         self.assertEqual(enquiry.routed_to, "contact@sio.example")
-        self.assertEqual([m.to for m in mail.outbox if m.to != ["aviaja@example.gl"]],
-                         [["contact@sio.example"]])
+        self.assertEqual(
+            [m.to for m in mail.outbox if m.to != ["aviaja@example.gl"]], [["contact@sio.example"]]
+        )
 
     def test_a_member_without_a_contact_address_falls_back_to_the_secretariat(self):
         self.post(member="quiet")
@@ -141,9 +142,7 @@ class ContactFormTests(TestCase):
         self.assertEqual(response.status_code, 429)
         self.assertContains(response, "Veuillez réessayer plus tard", status_code=429)
         self.assertEqual(Enquiry.objects.count(), 2)
-        other_client = self.client.post(
-            "/en/contact/", enquiry_data(), REMOTE_ADDR="198.51.100.7"
-        )
+        other_client = self.client.post("/en/contact/", enquiry_data(), REMOTE_ADDR="198.51.100.7")
         self.assertEqual(other_client.status_code, 303)
 
     def test_bad_input_returns_the_form_with_messages_in_the_readers_language(self):

@@ -28,8 +28,12 @@ class InboxTests(TestCase):
             name="Aviaja", email="a@example.gl", message="About sea ice", language="kl"
         )
         cls.second = Enquiry.objects.create(
-            name="Nils", email="n@example.no", message="About reindeer", language="se",
-            status=Enquiry.Status.ANSWERED, notification_failed=True,
+            name="Nils",
+            email="n@example.no",
+            message="About reindeer",
+            language="se",
+            status=Enquiry.Status.ANSWERED,
+            notification_failed=True,
         )
 
     def test_anonymous_visitors_are_sent_to_the_login(self):
