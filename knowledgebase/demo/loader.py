@@ -29,6 +29,8 @@ from wagtail_localize.synctree import synchronize_tree
 import yaml
 from anyascii import anyascii
 
+from contact.demo import load as load_demo_enquiries
+from feedback.demo import load as load_demo_feedback
 from home.models import HomePage
 from knowledgebase import models as kb
 from knowledgebase.demo import content, translations
@@ -79,6 +81,8 @@ class DemoLoader:
         self.link_guides(home)
         self.translate_all()
         self.synchronise_locales()
+        load_demo_enquiries(self.log)
+        load_demo_feedback(self.log)
 
     # Locales and taxonomy -------------------------------------------------
 
