@@ -70,6 +70,10 @@ class InboxTests(TestCase):
 
     def test_editors_assign_annotate_and_close_but_cannot_rewrite_the_message(self):
         self.client.force_login(self.editor)
+        page = self.client.get(edit_url(self.first))
+        self.assertContains(page, "About sea ice")
+        self.assertContains(page, "a@example.gl")
+        self.assertNotContains(page, 'name="message"')
         response = self.client.post(
             edit_url(self.first),
             {
