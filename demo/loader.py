@@ -38,6 +38,8 @@ from wagtail_localize.synctree import synchronize_tree
 import yaml
 from anyascii import anyascii
 
+from contact.demo import load as load_demo_enquiries
+from feedback.demo import load as load_demo_feedback
 from home.models import HomePage
 from knowledgebase import content_types
 from knowledgebase import models as kb
@@ -107,6 +109,8 @@ class DemoLoader:
         self.link_guides(home)
         self.translate_all()
         self.synchronise_locales()
+        load_demo_enquiries(self.log)
+        load_demo_feedback(self.log)
 
     # Locales and taxonomy -------------------------------------------------
 

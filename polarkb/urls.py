@@ -36,6 +36,8 @@ if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):
 urlpatterns += i18n_patterns(
     path("search/", include(search_urls.page_urlpatterns)),
     path("glossary/", glossary.glossary_page, name="glossary"),
+    path("contact/", include("contact.urls")),
+    path("feedback/", include("feedback.urls")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("", include(wagtail_urls)),
 )

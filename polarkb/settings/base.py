@@ -27,6 +27,8 @@ INSTALLED_APPS = [
     "search",
     "localization",
     "demo",
+    "contact",
+    "feedback",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",
@@ -216,6 +218,14 @@ if SEARCH_ENGINE != "database":
 # Index updates (ours and Wagtail's) run in a background worker, never in the
 # editor's request: `python manage.py db_worker` takes them from the database.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# The single contact point and reader feedback (contact/, feedback/).
+CONTACT_SECRETARIAT_EMAIL = env.get("CONTACT_SECRETARIAT_EMAIL", "secretariat@localhost")
+CONTACT_RETENTION_DAYS = int(env.get("CONTACT_RETENTION_DAYS", "180"))  # after closing
+CONTACT_RATE_LIMIT = (10, 3600)  # posts per client per period in seconds
+CONTACT_MAX_POST_BYTES = 64 * 1024
+FEEDBACK_RATE_LIMIT = (30, 3600)
+FEEDBACK_MAX_POST_BYTES = 16 * 1024
 
 # Optional machine translation for wagtail-localize, off unless a key is given.
 if env.get("DEEPL_API_KEY"):

@@ -59,6 +59,7 @@ def pages_to_check(language):
         "topic": taxonomy_url(TopicIndexPage, Topic, language),
         "region": taxonomy_url(RegionIndexPage, Region, language),
         "search with a filter": f"/{language}/search/?q=ice&type=guide",
+        "contact": f"/{language}/contact/",
         "untranslated page": first_url(GuidePage, language, untranslated=True),
         "page not found": f"/{language}/no-such-page/",
     }
@@ -79,7 +80,7 @@ class PagesInBrowserTests(BrowserTestCase):
         report = "\n".join(f"{page}:\n  " + "\n  ".join(v) for page, v in failures.items())
         self.assertFalse(failures, f"axe-core violations on {len(failures)} pages:\n{report}")
         self.assertEqual(
-            checked, 29
+            checked, 32
         )  # every page in three languages; English has no untranslated page
 
     def test_axe_finds_a_violation_when_there_is_one(self):
