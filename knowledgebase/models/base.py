@@ -19,6 +19,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from modelcluster.fields import ParentalManyToManyField
 
+from knowledgebase.permissions import KnowledgePagePermissionTester, MemberContentForm
 from knowledgebase.visibility import view_restrictions, visible
 
 PAGE_SIZE = 20
@@ -87,6 +88,9 @@ class KnowledgePage(SourceRestrictionsMixin, Page):
         """True for a page shown in another locale before anyone translated it."""
         return self.alias_of_id is not None
 
+    def permissions_for_user(self, user):
+        return KnowledgePagePermissionTester(user, self)
+
     def topic_keys(self):
         return [topic.key for topic in self.topics.all()]
 
@@ -113,6 +117,7 @@ class MemberContentPage(KnowledgePage):
         FieldPanel("members", widget=forms.CheckboxSelectMultiple),
         *KnowledgePage.taxonomy_panels,
     ]
+    base_form_class = MemberContentForm
 
     class Meta:
         abstract = True
@@ -136,6 +141,9 @@ class ListingPage(SourceRestrictionsMixin, Page):
 
     class Meta:
         abstract = True
+
+    def permissions_for_user(self, user):
+        return KnowledgePagePermissionTester(user, self)
 
     def listed_pages(self):
         model = self.specific_class.subpage_types[0]

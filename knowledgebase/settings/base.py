@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+import dj_email_url
 from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 
 from knowledgebase.languages import DEFAULT_LANGUAGE, LANGUAGES, register_missing_language_info
@@ -25,6 +26,7 @@ INSTALLED_APPS = [
     "home",
     "search",
     "localization",
+    "workspaces",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -48,6 +50,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "csp",
+    "rosetta",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -222,6 +225,28 @@ if env.get("DEEPL_API_KEY"):
         "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
         "OPTIONS": {"AUTH_KEY": env["DEEPL_API_KEY"]},
     }
+
+# Outgoing mail (workflow notifications, reminders): EMAIL_URL, e.g.
+# smtp+tls://user:password@host:587, else Django's EMAIL_* variables; dev uses the console.
+if env.get("EMAIL_URL"):
+    vars().update(dj_email_url.parse(env["EMAIL_URL"]))
+else:
+    EMAIL_HOST = env.get("EMAIL_HOST", "localhost")
+    EMAIL_PORT = int(env.get("EMAIL_PORT", "25"))
+    EMAIL_HOST_USER = env.get("EMAIL_HOST_USER", "")
+    EMAIL_HOST_PASSWORD = env.get("EMAIL_HOST_PASSWORD", "")
+    EMAIL_USE_TLS = env.get("EMAIL_USE_TLS") == "1"
+DEFAULT_FROM_EMAIL = env.get("DEFAULT_FROM_EMAIL", "Polar Knowledge Base <noreply@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+
+# Interface strings: translators complete the kl, se and iu catalogues in the browser
+# (django-rosetta, at /admin/interface-strings/; workspaces.interface_strings decides who may).
+ROSETTA_LANGUAGES = [(code, name) for code, name in LANGUAGES if code in ("kl", "se", "iu")]
+ROSETTA_ACCESS_CONTROL_FUNCTION = "workspaces.interface_strings.may_translate_interface"
+ROSETTA_STORAGE_CLASS = "rosetta.storage.SessionRosettaStorage"
+ROSETTA_LOGIN_URL = "/admin/login/"
+ROSETTA_SHOW_AT_ADMIN_PANEL = False
 
 LOGGING = {
     "version": 1,
