@@ -17,6 +17,8 @@ another's. A user with the page permission "add" but not "change" (Wagtail's own
   work goes through the review workflow.
 
 Users with "change" (Cluster editors) and superusers keep Wagtail's rules.
+Snippets (topics, regions, glossary terms) follow the same idea: without the
+right to add them, a user edits translations only (``may_edit_snippet``).
 """
 
 from functools import cached_property
@@ -93,14 +95,25 @@ class KnowledgePagePermissionTester(PagePermissionTester):
         return (
             self.page.alias_of_id is None
             and self.user.has_perm(TRANSLATE_PERMISSION)
-            and TranslationSource.objects.filter(object_id=self.page.translation_key)
-            .exclude(locale_id=self.page.locale_id)
-            .exists()
+            and is_translation(self.page)
         )
 
     def workflow_task_opens_editor(self):
         task = self.page.current_workflow_task
         return bool(task and task.user_can_access_editor(self.page, self.user))
+
+
+def is_translation(instance):
+    """Made through wagtail-localize from a source in another language."""
+    sources = TranslationSource.objects.filter(object_id=instance.translation_key)
+    return sources.exclude(locale_id=instance.locale_id).exists()
+
+
+def may_edit_snippet(user, instance):
+    """Topics, regions and glossary terms: users who may change but not add them
+    (translators) change translations only, never the source."""
+    add = f"{instance._meta.app_label}.add_{instance._meta.model_name}"
+    return user.is_superuser or user.has_perm(add) or is_translation(instance)
 
 
 class MemberContentForm(WagtailAdminPageForm):

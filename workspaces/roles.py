@@ -33,7 +33,14 @@ GROUP_PERMISSIONS = {
         *model_permissions("wagtailredirects", "redirect", ["add", "change", "delete"]),
     ],
     MEMBER_AUTHORS: [ACCESS_ADMIN],
-    TRANSLATORS: [ACCESS_ADMIN, TRANSLATE],
+    # Changing snippets without adding them: translations only (knowledgebase.permissions).
+    TRANSLATORS: [
+        ACCESS_ADMIN,
+        TRANSLATE,
+        *model_permissions("knowledgebase", "topic", ["change"]),
+        *model_permissions("knowledgebase", "region", ["change"]),
+        *model_permissions("knowledgebase", "glossaryterm", ["change"]),
+    ],
     COMMUNITY_REVIEWERS: [ACCESS_ADMIN],
 }
 

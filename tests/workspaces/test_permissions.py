@@ -7,7 +7,8 @@ from django.test import TestCase
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringSegment, Translation
 
-from knowledgebase.models import GuidePage
+from knowledgebase.models import GuidePage, Topic
+from tests import factories as f
 from tests.localization.helpers import localize
 
 from .helpers import build_cluster, guide_form
@@ -195,3 +196,19 @@ class TranslatorTests(PermissionTestCase):
         translation.save_target(user=self.cluster.translator)
         draft = GuidePage.objects.get(pk=translated.pk).get_latest_revision_as_object()
         self.assertEqual(draft.title, "Guide de A")
+
+    def test_translator_translates_a_topic_but_cannot_edit_the_source(self):
+        topic = f.TopicFactory(name="Sea-ice operations")
+        self.assert_refused("get", f"/admin/snippets/knowledgebase/topic/edit/{topic.pk}/")
+        french = Locale.objects.get(language_code="fr")
+        url = f"/admin/localize/submit/snippet/knowledgebase/topic/{topic.pk}/"
+        self.assertEqual(self.client.post(url, {"locales": [french.pk]}).status_code, 302)
+        translated = Topic.objects.get(translation_key=topic.translation_key, locale=french)
+        response = self.client.get(f"/admin/snippets/knowledgebase/topic/edit/{translated.pk}/")
+        self.assertEqual(response.status_code, 200)
+
+    def test_editors_edit_source_topics(self):
+        topic = f.TopicFactory(name="Sea-ice operations")
+        self.client.force_login(self.cluster.editor)
+        response = self.client.get(f"/admin/snippets/knowledgebase/topic/edit/{topic.pk}/")
+        self.assertEqual(response.status_code, 200)
