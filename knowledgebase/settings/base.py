@@ -227,9 +227,12 @@ if env.get("DEEPL_API_KEY"):
     }
 
 # Outgoing mail (workflow notifications, reminders): EMAIL_URL, e.g.
-# smtp+tls://user:password@host:587, else Django's EMAIL_* variables; dev uses the console.
+# smtp://user:password@host:587?tls=True (or submission://...), else Django's EMAIL_*
+# variables; the development settings print mail on the console.
+EMAIL_TIMEOUT = int(env.get("EMAIL_TIMEOUT", "10"))  # seconds: a hung server never hangs a page
 if env.get("EMAIL_URL"):
-    vars().update(dj_email_url.parse(env["EMAIL_URL"]))
+    _email = dj_email_url.parse(env["EMAIL_URL"])
+    globals().update({name: value for name, value in _email.items() if value is not None})
 else:
     EMAIL_HOST = env.get("EMAIL_HOST", "localhost")
     EMAIL_PORT = int(env.get("EMAIL_PORT", "25"))

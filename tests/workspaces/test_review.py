@@ -2,8 +2,10 @@
 an editor approves or asks for changes with a comment, and the author hears back; every language's
 guides, lessons and outputs go through it."""
 
+import socket
+
 from django.core import mail
-from django.test import TestCase
+from django.test import TestCase, override_settings
 
 from wagtail.models import GroupApprovalTask, Page, WorkflowState
 
@@ -13,6 +15,16 @@ from workspaces.roles import CLUSTER_EDITORS
 from workspaces.workflows import EDITOR_APPROVAL, WORKFLOW, cluster_review
 
 from .helpers import build_cluster, guide_form
+
+
+def closed_port():
+    """A local port nothing listens on: connecting to it is refused at once."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+CLOSED_PORT = closed_port()
 
 
 class ClusterReviewTests(TestCase):
@@ -36,6 +48,17 @@ class ClusterReviewTests(TestCase):
         self.assertIn(self.cluster.editor.email, recipients)
         self.assertNotIn(self.cluster.translator.email, recipients)
         self.assertIn("Guide of A, revised", mail.outbox[-1].subject + mail.outbox[-1].body)
+
+    @override_settings(
+        EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
+        EMAIL_HOST="127.0.0.1",
+        EMAIL_PORT=CLOSED_PORT,
+        EMAIL_TIMEOUT=2,
+    )
+    def test_a_failing_mail_server_does_not_stop_a_submission(self):
+        with self.assertLogs("wagtail.admin", "ERROR"):
+            state = self.submit_as_author("Guide of A, revised")
+        self.assertEqual(state.status, WorkflowState.STATUS_IN_PROGRESS)
 
     def test_an_editor_approves_and_the_author_hears_back(self):
         state = self.submit_as_author("Guide of A, revised")
