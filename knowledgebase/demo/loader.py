@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 from django.conf import settings
+from django.core.management import call_command
 from django.db import transaction
 from django.utils.text import slugify
 
@@ -34,7 +35,6 @@ from knowledgebase import models as kb
 from knowledgebase.demo import content, translations
 from localization.publishing import save_and_publish
 from search.sync import deferred_reindexing
-from workspaces.demo import create_demo_users
 
 INDEX_MODELS = {
     "guides": kb.GuideIndexPage,
@@ -77,7 +77,7 @@ class DemoLoader:
         self.load_pages(indexes["guides"], kb.GuidePage, content.GUIDES, self.guide_fields)
         self.load_pages(indexes["lessons"], kb.LessonPage, content.LESSONS, self.lesson_fields)
         self.load_pages(indexes["outputs"], kb.OutputPage, content.OUTPUTS, self.output_fields)
-        create_demo_users()
+        call_command("create_demo_users")  # one user per role, in development only
         self.link_guides(home)
         self.translate_all()
         self.synchronise_locales()
