@@ -126,7 +126,10 @@ class MemberContentForm(WagtailAdminPageForm):
         if self.for_user is not None and self.is_confined() and "members" in self.fields:
             from knowledgebase.models import Membership
 
-            self.own_members = Membership.members_of(self.for_user)
+            own_members = Membership.members_of(self.for_user)
+            if not own_members.exists():  # a translator, not an author
+                return
+            self.own_members = own_members
             field = self.fields["members"]
             # Co-authoring members already on the item stay on it.
             kept = [member.pk for member in self.instance.members.all()] if self.instance.pk else []

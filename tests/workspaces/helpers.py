@@ -2,6 +2,7 @@
 
 import types
 
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
@@ -10,7 +11,8 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 from tests import factories as f
 from tests.conftest import build_tree
 from workspaces.members import add_member_author
-from workspaces.roles import CLUSTER_EDITORS, COMMUNITY_REVIEWERS, TRANSLATORS
+from workspaces.roles import CLUSTER_EDITORS, COMMUNITY_REVIEWERS, TRANSLATORS, setup_roles
+from workspaces.workflows import setup_review
 
 
 def user_in(group_name, username):
@@ -23,6 +25,10 @@ def user_in(group_name, username):
 
 def build_cluster():
     tree = build_tree()
+    # The migration made the roles and the workflow; a live-server test may have emptied
+    # the database since, so make sure they exist (both steps are idempotent).
+    setup_roles(apps)
+    setup_review(apps)
     member_a = f.MemberPageFactory(parent=tree.members, title="Member A", slug="member-a")
     member_b = f.MemberPageFactory(parent=tree.members, title="Member B", slug="member-b")
     author = get_user_model().objects.create_user("author-a", "author-a@example.org", "password")
