@@ -107,6 +107,24 @@ class AuthorOnOwnGuideTests(PermissionTestCase):
         latest = GuidePage.objects.get(pk=self.guide.pk).get_latest_revision_as_object()
         self.assertEqual(latest.title, "Guide of A, revised")
 
+    def test_own_live_guide_is_not_unpublished_moved_or_deleted_by_its_author(self):
+        guide = self.guide
+        for method, url in [
+            ("post", f"/admin/pages/{guide.pk}/unpublish/"),
+            ("get", f"/admin/pages/{guide.pk}/move/"),
+            ("post", f"/admin/pages/{guide.pk}/delete/"),
+        ]:
+            with self.subTest(method=method, url=url):
+                self.assert_refused(method, url)
+        self.assertTrue(Page.objects.get(pk=guide.pk).live)
+
+    def test_author_deletes_own_draft(self):
+        draft = f.GuidePageFactory(
+            parent=self.cluster.tree.guides, live=False, members=[self.cluster.member_a]
+        )
+        self.client.post(f"/admin/pages/{draft.pk}/delete/")
+        self.assertFalse(Page.objects.filter(pk=draft.pk).exists())
+
     def test_author_creates_a_draft_guide_for_their_member(self):
         tree = self.cluster.tree
         url = f"/admin/pages/add/knowledgebase/guidepage/{tree.guides.pk}/"
