@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
+from django.core.management import call_command
 from django.db import transaction
 from django.utils.text import slugify
 
@@ -106,6 +107,7 @@ class DemoLoader:
         self.load_pages(indexes["guides"], kb.GuidePage, self.data.guides, self.guide_fields)
         self.load_pages(indexes["lessons"], kb.LessonPage, self.data.lessons, self.lesson_fields)
         self.load_pages(indexes["outputs"], kb.OutputPage, self.data.outputs, self.output_fields)
+        call_command("create_demo_users")  # one user per role, in development only
         self.link_guides(home)
         self.translate_all()
         self.synchronise_locales()

@@ -1,18 +1,29 @@
 """Admin: topics, regions and glossary terms as translatable snippets with search and
 filters; and no page served from an unpublished section."""
 
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import EditView, SnippetViewSet, SnippetViewSetGroup
 
 from knowledgebase.models import GlossaryTerm, Region, Topic
+from knowledgebase.permissions import may_edit_snippet
 from knowledgebase.visibility import in_unpublished_section
 
 
+class TranslatableSnippetEditView(EditView):
+    def get_object(self, queryset=None):
+        instance = super().get_object(queryset)
+        if not may_edit_snippet(self.request.user, instance):
+            raise PermissionDenied
+        return instance
+
+
 class TaxonomyViewSet(SnippetViewSet):
+    edit_view_class = TranslatableSnippetEditView
     list_display = ["name", "key", "parent", "locale"]
     list_filter = ["parent", "locale"]
     search_fields = ["name", "description"]
@@ -31,6 +42,7 @@ class RegionViewSet(TaxonomyViewSet):
 
 class GlossaryViewSet(SnippetViewSet):
     model = GlossaryTerm
+    edit_view_class = TranslatableSnippetEditView
     icon = "openquote"
     list_display = ["label", "key", "locale"]
     list_filter = ["locale"]

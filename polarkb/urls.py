@@ -17,6 +17,7 @@ from search import urls as search_urls
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
+    path("admin/interface-strings/", include("rosetta.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}),

@@ -20,6 +20,7 @@ from wagtail_localize.fields import SynchronizedField
 from modelcluster.fields import ParentalManyToManyField
 
 from knowledgebase.content_types import CONTENT_TYPES, key_of
+from knowledgebase.permissions import KnowledgePagePermissionTester, MemberContentForm
 from knowledgebase.visibility import view_restrictions, visible
 
 PAGE_SIZE = 20
@@ -86,6 +87,9 @@ class KnowledgePage(SourceRestrictionsMixin, Page):
         """The page type's key in knowledgebase.content_types: the search's type facet value."""
         return key_of(self)
 
+    def permissions_for_user(self, user):
+        return KnowledgePagePermissionTester(user, self)
+
     def topic_keys(self):
         return [topic.key for topic in self.topics.all()]
 
@@ -112,6 +116,7 @@ class MemberContentPage(KnowledgePage):
         FieldPanel("members", widget=forms.CheckboxSelectMultiple),
         *KnowledgePage.taxonomy_panels,
     ]
+    base_form_class = MemberContentForm
 
     class Meta:
         abstract = True
@@ -133,6 +138,9 @@ class ListingPage(SourceRestrictionsMixin, Page):
 
     class Meta:
         abstract = True
+
+    def permissions_for_user(self, user):
+        return KnowledgePagePermissionTester(user, self)
 
     def listed_pages(self):
         model = self.specific_class.subpage_types[0]

@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+import dj_email_url
 from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 
 from polarkb.languages import DEFAULT_LANGUAGE, LANGUAGES, register_missing_language_info
@@ -29,6 +30,7 @@ INSTALLED_APPS = [
     "demo",
     "contact",
     "feedback",
+    "workspaces",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",
@@ -51,6 +53,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "csp",
+    "rosetta",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -233,6 +236,31 @@ if env.get("DEEPL_API_KEY"):
         "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
         "OPTIONS": {"AUTH_KEY": env["DEEPL_API_KEY"]},
     }
+
+# Outgoing mail (workflow notifications, reminders): EMAIL_URL, e.g.
+# smtp://user:password@host:587?tls=True (or submission://...), else Django's EMAIL_*
+# variables; the development settings print mail on the console.
+EMAIL_TIMEOUT = int(env.get("EMAIL_TIMEOUT", "10"))  # seconds: a hung server never hangs a page
+if env.get("EMAIL_URL"):
+    _email = dj_email_url.parse(env["EMAIL_URL"])
+    globals().update({name: value for name, value in _email.items() if value is not None})
+else:
+    EMAIL_HOST = env.get("EMAIL_HOST", "localhost")
+    EMAIL_PORT = int(env.get("EMAIL_PORT", "25"))
+    EMAIL_HOST_USER = env.get("EMAIL_HOST_USER", "")
+    EMAIL_HOST_PASSWORD = env.get("EMAIL_HOST_PASSWORD", "")
+    EMAIL_USE_TLS = env.get("EMAIL_USE_TLS") == "1"
+DEFAULT_FROM_EMAIL = env.get("DEFAULT_FROM_EMAIL", "Polar Knowledge Base <noreply@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+
+# Interface strings: translators complete the kl, se and iu catalogues in the browser
+# (django-rosetta, at /admin/interface-strings/; workspaces.interface_strings decides who may).
+ROSETTA_LANGUAGES = [(code, name) for code, name in LANGUAGES if code in ("kl", "se", "iu")]
+ROSETTA_ACCESS_CONTROL_FUNCTION = "workspaces.interface_strings.may_translate_interface"
+ROSETTA_STORAGE_CLASS = "rosetta.storage.SessionRosettaStorage"
+ROSETTA_LOGIN_URL = "/admin/login/"
+ROSETTA_SHOW_AT_ADMIN_PANEL = False
 
 LOGGING = {
     "version": 1,

@@ -9,4 +9,7 @@ ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
-EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+if not env.get("EMAIL_URL"):
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# `make run` creates one demo user per role (workspaces.demo); never in production.
+DEMO_USERS = True

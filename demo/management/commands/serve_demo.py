@@ -11,4 +11,5 @@ class Command(RunserverCommand):
         debug = "on" if settings.DEBUG else "off (DEBUG=1 turns them on)"
         self.stdout.write(f"Search engine: {settings.SEARCH_ENGINE}. Debug pages: {debug}.")
         call_command("ensure_admin", stdout=self.stdout)
+        call_command("demo_logins", stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS(f"Polar Knowledge Base: {address}  (Ctrl+C to stop)"))
