@@ -25,6 +25,8 @@ INSTALLED_APPS = [
     "home",
     "search",
     "localization",
+    "consent",
+    "reviews",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
