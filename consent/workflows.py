@@ -2,7 +2,6 @@
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
-from django.db.models import Max
 from django.utils.translation import gettext
 
 from wagtail.models import Locale, WorkflowTask
@@ -21,13 +20,18 @@ def consent_task():
 
 @transaction.atomic
 def add_consent_task(workflow):
-    """Add the community consent step at the end of a workflow (once); returns the task."""
+    """Make community consent the first step of a workflow (once); returns the task.
+
+    First, so that the communities see the item before the editors' approval,
+    which publishes it, comes last: a community reviewer needs no right to publish.
+    """
     task = consent_task()
     if not WorkflowTask.objects.filter(workflow=workflow, task=task).exists():
-        last = workflow.workflow_tasks.aggregate(last=Max("sort_order"))["last"]
-        WorkflowTask.objects.create(
-            workflow=workflow, task=task, sort_order=0 if last is None else last + 1
-        )
+        steps = WorkflowTask.objects.filter(workflow=workflow).order_by("sort_order")
+        for order, step in enumerate(steps, start=1):
+            step.sort_order = order
+            step.save(update_fields=["sort_order"])
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
     return task
 
 
