@@ -1,7 +1,7 @@
 """Users, groups and a review workflow for the consent and review-cycle tests."""
 
-from django.contrib.auth.models import Group, Permission
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
 
 from wagtail.models import (
     GroupApprovalTask,
