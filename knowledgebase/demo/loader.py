@@ -29,6 +29,7 @@ from wagtail_localize.synctree import synchronize_tree
 import yaml
 from anyascii import anyascii
 
+from consent.demo import load_consent_demo
 from home.models import HomePage
 from knowledgebase import models as kb
 from knowledgebase.demo import content, translations
@@ -79,6 +80,7 @@ class DemoLoader:
         self.link_guides(home)
         self.translate_all()
         self.synchronise_locales()
+        load_consent_demo(self.log)
 
     # Locales and taxonomy -------------------------------------------------
 
