@@ -54,12 +54,11 @@ class CommunityApproval(models.Model):
         related_name="approvals",
         verbose_name=_("community"),
     )
-    page_translation_key = models.UUIDField(_("item"), db_index=True)
+    page_translation_key = models.UUIDField(_("item"), db_index=True, editable=False)
     page = models.ForeignKey(
         Page,
         on_delete=models.SET_NULL,
         null=True,
-        blank=True,
         related_name="+",
         verbose_name=_("page approved"),
     )
@@ -84,6 +83,11 @@ class CommunityApproval(models.Model):
 
     def __str__(self):
         return f"{self.community} – {self.page or self.page_translation_key}"
+
+    def save(self, *args, **kwargs):
+        if self.page_id and not self.page_translation_key:  # recorded by hand in the admin
+            self.page_translation_key = self.page.translation_key
+        super().save(*args, **kwargs)
 
 
 def under_review(page):

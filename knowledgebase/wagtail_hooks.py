@@ -1,5 +1,6 @@
-"""Admin: topics, regions and glossary terms as translatable snippets with search and
-filters; and no page served from an unpublished section."""
+"""Admin: topics, regions, glossary terms, communities and cultural notices as
+translatable snippets with search and filters; no page served from an unpublished
+section or held back by another app; a refused publication explained to the editor."""
 
 from django.contrib import messages
 from django.http import Http404

@@ -79,8 +79,8 @@ class DemoLoader:
         self.load_pages(indexes["outputs"], kb.OutputPage, content.OUTPUTS, self.output_fields)
         self.link_guides(home)
         self.translate_all()
-        self.synchronise_locales()
         load_consent_demo(self.log)
+        self.synchronise_locales()
 
     # Locales and taxonomy -------------------------------------------------
 
