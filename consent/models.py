@@ -8,7 +8,7 @@ record) withholds the item from readers again.
 """
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -137,6 +137,7 @@ class CommunityConsentTask(Task):
             ("approve", _("Give consent with a note"), True),
         ]
 
+    @transaction.atomic
     def on_action(self, task_state, user, action_name, **kwargs):
         from consent.gate import pending_communities, record_approval
 
