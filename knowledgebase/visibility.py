@@ -21,7 +21,7 @@ translation keys concerned, so search documents follow.
 """
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.dispatch import Signal
 
 from wagtail import hooks
@@ -83,6 +83,8 @@ def inside(sections, field="path"):
 
 def visible(queryset):
     """The pages of a page queryset that every reader may see."""
+    if not isinstance(queryset, QuerySet):  # a previewed revision's relations (modelcluster)
+        queryset = queryset.model.objects.filter(pk__in=[page.pk for page in queryset])
     sections = hidden_sections()
     own_tree_ok = Q(live=True) & ~inside(sections)
     source_ok = Q(alias_of__isnull=True) | (

@@ -99,7 +99,11 @@ def test_each_community_consents_through_the_workflow(consent, tree, client):
     assert "do not have permission" in str(list(get_messages(refused.wsgi_request)))
     assert not CommunityApproval.objects.exists()
 
-    client.force_login(ante)
+    client.force_login(ante)  # the reviewer's dashboard lists it, and they can read it
+    assert "Herding routes" in client.get(reverse("wagtailadmin_home")).content.decode()
+    task = guide.current_workflow_task
+    preview = reverse("wagtailadmin_pages:workflow_preview", args=[guide.pk, task.pk])
+    assert client.get(preview).status_code == 200
     workflow_action(client, guide, "approve", comment="Routes may be shown.")
     approval = CommunityApproval.objects.get()
     assert (approval.community, approval.reviewer, approval.note) == (
