@@ -10,6 +10,7 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 
 import pytest
 
+from consent.gate import record_approval, withheld_translation_keys
 from consent.models import CommunityApproval
 from knowledgebase.models import GuidePage
 from knowledgebase.visibility import PublishingRefused
@@ -43,12 +44,16 @@ def test_publishing_is_refused_until_every_community_approved(consent):
     reviewer = community_reviewer("ante", sami)
     with pytest.raises(PublishingRefused, match="Sámi reindeer herders"):
         guide.get_latest_revision().publish()
-    from consent.gate import record_approval
-
     record_approval(sami, guide, reviewer)
     with pytest.raises(PublishingRefused, match="Inuit of Nunavik") as refusal:
         guide.get_latest_revision().publish()
     assert "Sámi" not in str(refusal.value)
+    assert withheld_translation_keys().filter(translation_key=guide.translation_key).exists()
+
+    record_approval(inuit, guide, community_reviewer("aputi", inuit))
+    guide.get_latest_revision().publish()
+    assert GuidePage.objects.get(pk=guide.pk).live
+    assert not withheld_translation_keys().exists()
 
 
 def test_a_translation_is_refused_too(consent, french_tree):
