@@ -16,6 +16,8 @@ from wagtail.models import Page, Task, TaskState
 
 from knowledgebase.models import Community
 
+REVIEWERS_GROUP = "Community reviewers"
+
 
 class CommunityReviewer(models.Model):
     """A user who may give or refuse consent on behalf of a community."""
@@ -117,15 +119,13 @@ class CommunityConsentTask(Task):
         return task_state
 
     def communities_for(self, obj, user):
-        """The communities still to approve the item that this user reviews for."""
+        """The communities still to approve the item that this user reviews for (as a
+        member of the Community reviewers group linked to them)."""
         from consent.gate import pending_communities
 
         pending = pending_communities(under_review(obj))
-        reviewed = set(
-            CommunityReviewer.objects.filter(user=user).values_list(
-                "community__translation_key", flat=True
-            )
-        )
+        links = CommunityReviewer.objects.filter(user=user, user__groups__name=REVIEWERS_GROUP)
+        reviewed = set(links.values_list("community__translation_key", flat=True))
         return [community for community in pending if community.translation_key in reviewed]
 
     def get_actions(self, obj, user):

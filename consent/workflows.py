@@ -8,9 +8,7 @@ from wagtail.models import Locale, WorkflowTask
 
 from knowledgebase.models import Community
 
-from .models import CommunityConsentTask, CommunityReviewer
-
-REVIEWERS_GROUP = "Community reviewers"
+from .models import REVIEWERS_GROUP, CommunityConsentTask, CommunityReviewer
 
 
 def consent_task():

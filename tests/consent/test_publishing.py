@@ -153,3 +153,15 @@ def test_consent_is_skipped_for_items_about_no_community(tree):
     guide.save_revision()
     guide.get_workflow().start(guide, user("author"))
     assert guide.current_workflow_task.name == "Editor approval"
+
+
+def test_a_reviewer_who_left_the_reviewers_group_no_longer_consents(consent, tree, client):
+    sami, _inuit, guide = consent
+    review_workflow(tree.guides, Group.objects.create(name="Test editors"))
+    ante = community_reviewer("ante", sami)
+    guide.get_workflow().start(guide, ante)
+    ante.groups.set([authors_group(tree.guides)])  # still linked to the community
+    client.force_login(ante)
+    refused = workflow_action(client, guide, "approve")
+    assert "do not have permission" in str(list(get_messages(refused.wsgi_request)))
+    assert not CommunityApproval.objects.exists()
