@@ -39,6 +39,7 @@ from wagtail_localize.synctree import synchronize_tree
 import yaml
 from anyascii import anyascii
 
+from consent.demo import load_consent_demo
 from contact.demo import load as load_demo_enquiries
 from feedback.demo import load as load_demo_feedback
 from home.models import HomePage
@@ -110,6 +111,7 @@ class DemoLoader:
         call_command("create_demo_users")  # one user per role, in development only
         self.link_guides(home)
         self.translate_all()
+        load_consent_demo(self.log)
         self.synchronise_locales()
         load_demo_enquiries(self.log)
         load_demo_feedback(self.log)

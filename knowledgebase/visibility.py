@@ -6,11 +6,59 @@ is translated) — when its source page passes the same test in the source's own
 tree. Wagtail's ``.live().public()`` checks only the page itself and the
 restrictions in its own tree, so an alias of a restricted English page, or a
 live page under an unpublished section, would slip through.
+
+Other apps may hold items back (e.g. content awaiting a community's consent)
+through two Wagtail hooks, so this app needs to know nothing about them:
+
+- ``withhold_from_readers``: a function returning a queryset of page
+  translation keys; every page of those items, in every language, aliases
+  included, is hidden.
+- ``refuse_publishing``: a function taking a page (as it would be published)
+  and returning a message when it may not be published yet, else None.
+
+An app that changes what it withholds sends ``visibility_changed`` with the
+translation keys concerned, so search documents follow.
 """
 
-from django.db.models import Q
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
+from django.dispatch import Signal
 
+from wagtail import hooks
 from wagtail.models import Page, PageViewRestriction
+
+WITHHOLD_HOOK = "withhold_from_readers"
+REFUSE_PUBLISHING_HOOK = "refuse_publishing"
+
+# Sent with translation_keys=[...] when items are withheld or released.
+visibility_changed = Signal()
+
+
+class PublishingRefused(PermissionDenied):
+    """A page may not be published yet; the message says why."""
+
+
+def withheld_keys():
+    """Querysets of the translation keys of items held back from readers."""
+    return [withhold() for withhold in hooks.get_hooks(WITHHOLD_HOOK)]
+
+
+def is_withheld(page):
+    return any(
+        keys.filter(translation_key=page.translation_key).exists() for keys in withheld_keys()
+    )
+
+
+def publishing_refusals(page):
+    """Why the page (as it would be published) may not be published; [] when it may."""
+    return [
+        reason for refuse in hooks.get_hooks(REFUSE_PUBLISHING_HOOK) if (reason := refuse(page))
+    ]
+
+
+def refuse_publishing_if_held(page):
+    if reasons := publishing_refusals(page):
+        raise PublishingRefused(" ".join(str(reason) for reason in reasons))
 
 
 def hidden_sections():
@@ -35,12 +83,17 @@ def inside(sections, field="path"):
 
 def visible(queryset):
     """The pages of a page queryset that every reader may see."""
+    if not isinstance(queryset, QuerySet):  # a previewed revision's relations (modelcluster)
+        queryset = queryset.model.objects.filter(pk__in=[page.pk for page in queryset])
     sections = hidden_sections()
     own_tree_ok = Q(live=True) & ~inside(sections)
     source_ok = Q(alias_of__isnull=True) | (
         Q(alias_of__live=True) & ~inside(sections, "alias_of__path")
     )
-    return queryset.filter(own_tree_ok & source_ok)
+    condition = own_tree_ok & source_ok
+    for keys in withheld_keys():
+        condition &= ~Q(translation_key__in=keys)
+    return queryset.filter(condition)
 
 
 def is_visible(page):

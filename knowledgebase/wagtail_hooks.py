@@ -1,17 +1,20 @@
-"""Admin: topics, regions and glossary terms as translatable snippets with search and
-filters; and no page served from an unpublished section."""
+"""Admin: topics, regions, glossary terms, communities and cultural notices as
+translatable snippets with search and filters; no page served from an unpublished
+section or held back by another app; a refused publication explained to the editor."""
 
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import EditView, SnippetViewSet, SnippetViewSetGroup
 
-from knowledgebase.models import GlossaryTerm, Region, Topic
+from knowledgebase.models import Community, CulturalNotice, GlossaryTerm, Region, Topic
 from knowledgebase.permissions import may_edit_snippet
-from knowledgebase.visibility import in_unpublished_section
+from knowledgebase.visibility import in_unpublished_section, is_withheld, publishing_refusals
 
 
 class TranslatableSnippetEditView(EditView):
@@ -49,8 +52,24 @@ class GlossaryViewSet(SnippetViewSet):
     search_fields = ["label", "synonyms", "definition"]
 
 
+class CommunityViewSet(SnippetViewSet):
+    model = Community
+    icon = "group"
+    list_display = ["name", "key", "locale"]
+    list_filter = ["locale"]
+    search_fields = ["name"]
+
+
+class CulturalNoticeViewSet(SnippetViewSet):
+    model = CulturalNotice
+    icon = "info-circle"
+    list_display = ["label", "kind", "key", "locale"]
+    list_filter = ["kind", "locale"]
+    search_fields = ["label", "text"]
+
+
 class TaxonomyGroup(SnippetViewSetGroup):
-    items = (TopicViewSet, RegionViewSet, GlossaryViewSet)
+    items = (TopicViewSet, RegionViewSet, GlossaryViewSet, CommunityViewSet, CulturalNoticeViewSet)
     menu_icon = "folder-open-inverse"
     menu_label = _("Taxonomy")
     menu_name = "taxonomy"
@@ -61,6 +80,16 @@ register_snippet(TaxonomyGroup)
 
 @hooks.register("before_serve_page")
 def hide_pages_in_unpublished_sections(page, request, serve_args, serve_kwargs):
-    """Wagtail serves a live page under an unpublished parent; readers get a 404."""
-    if in_unpublished_section(page):
+    """Wagtail serves a live page under an unpublished parent, or one another app holds
+    back (see knowledgebase.visibility); readers get a 404."""
+    if in_unpublished_section(page) or is_withheld(page):
         raise Http404
+
+
+@hooks.register("before_publish_page")
+def explain_refused_publishing(request, page):
+    """The editor's changes are saved as a draft; the editor is told why it is not published."""
+    if reasons := publishing_refusals(page):
+        for reason in reasons:
+            messages.error(request, reason)
+        return redirect("wagtailadmin_pages:edit", page.pk)

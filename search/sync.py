@@ -27,7 +27,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from django_tasks import task
 
 from knowledgebase.models import GlossaryTerm, MemberPage, Region, Topic
-from knowledgebase.visibility import visible
+from knowledgebase.visibility import visibility_changed, visible
 from search.cache import vocabulary_changed
 from search.documents import INDEXED_MODELS, build_group_documents
 from search.engines.base import EngineError, EngineUnavailable
@@ -318,6 +318,11 @@ def on_glossary_changed(sender, instance, **kwargs):
     vocabulary_changed()
 
 
+def on_visibility_changed(sender, translation_keys, **kwargs):
+    """Another app withheld or released items (e.g. a community's consent)."""
+    reindex_groups(translation_keys)
+
+
 def connect():
     for model in INDEXED_MODELS:
         page_published.connect(on_page_changed, sender=model)
@@ -333,6 +338,7 @@ def connect():
         post_delete.connect(on_taxonomy_changed, sender=model)
     for signal in (post_save, post_delete):  # search expands queries with glossary names
         signal.connect(on_glossary_changed, sender=GlossaryTerm)
+    visibility_changed.connect(on_visibility_changed)
 
 
 def engine_health():

@@ -151,6 +151,8 @@ class MemberPageFactory(KnowledgePageFactory):
 
 class MemberContentPageFactory(KnowledgePageFactory):
     members = _relation("members")
+    communities = _relation("communities")
+    notices = _relation("notices")
 
     class Meta:
         abstract = True
@@ -182,3 +184,23 @@ class OutputPageFactory(MemberContentPageFactory):
 
     class Meta:
         model = kb.OutputPage
+
+
+class CommunityFactory(DjangoModelFactory):
+    key = factory.Sequence(lambda n: f"community-{n}")
+    name = factory.LazyAttribute(lambda item: item.key.replace("-", " ").title())
+    locale = factory.LazyFunction(default_locale)
+
+    class Meta:
+        model = kb.Community
+
+
+class CulturalNoticeFactory(DjangoModelFactory):
+    key = factory.Sequence(lambda n: f"notice-{n}")
+    kind = kb.NoticeKind.TRADITIONAL_KNOWLEDGE
+    label = "Traditional Knowledge notice"
+    text = "This guide draws on knowledge shared by a community."
+    locale = factory.LazyFunction(default_locale)
+
+    class Meta:
+        model = kb.CulturalNotice

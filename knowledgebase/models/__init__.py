@@ -1,5 +1,6 @@
 from .base import KnowledgePage, MemberContentPage
 from .browse import RegionIndexPage, TopicIndexPage
+from .communities import Community, CulturalNotice, NoticeKind
 from .glossary import GlossaryTerm
 from .guides import GuideIndexPage, GuidePage, Licence, Maturity
 from .lessons import LessonIndexPage, LessonPage
@@ -8,6 +9,8 @@ from .outputs import OutputIndexPage, OutputKind, OutputPage
 from .taxonomy import Region, Topic
 
 __all__ = [
+    "Community",
+    "CulturalNotice",
     "GlossaryTerm",
     "GuideIndexPage",
     "GuidePage",
@@ -21,6 +24,7 @@ __all__ = [
     "MemberKind",
     "MemberPage",
     "Membership",
+    "NoticeKind",
     "OutputIndexPage",
     "OutputKind",
     "OutputPage",

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.coreutils import resolve_model_string
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
@@ -21,7 +21,7 @@ from modelcluster.fields import ParentalManyToManyField
 
 from knowledgebase.content_types import CONTENT_TYPES, key_of
 from knowledgebase.permissions import KnowledgePagePermissionTester, MemberContentForm
-from knowledgebase.visibility import view_restrictions, visible
+from knowledgebase.visibility import refuse_publishing_if_held, view_restrictions, visible
 
 PAGE_SIZE = 20
 
@@ -108,8 +108,30 @@ class MemberContentPage(KnowledgePage):
         limit_choices_to=in_source_language,
     )
 
+    communities = ParentalManyToManyField(
+        "knowledgebase.Community",
+        verbose_name=_("concerns communities"),
+        blank=True,
+        related_name="+",
+        limit_choices_to=in_source_language,
+        help_text=_(
+            "Indigenous or local communities this item is about. It is published only "
+            "after a community reviewer of each has approved it."
+        ),
+    )
+    notices = ParentalManyToManyField(
+        "knowledgebase.CulturalNotice",
+        verbose_name=_("notices"),
+        blank=True,
+        related_name="+",
+        limit_choices_to=in_source_language,
+        help_text=_("Local Contexts notices shown on the page, in the reader's language."),
+    )
+
     override_translatable_fields = KnowledgePage.override_translatable_fields + [
         SynchronizedField("members"),
+        SynchronizedField("communities", overridable=False),
+        SynchronizedField("notices", overridable=False),
     ]
 
     taxonomy_panels = [
@@ -117,9 +139,28 @@ class MemberContentPage(KnowledgePage):
         *KnowledgePage.taxonomy_panels,
     ]
     base_form_class = MemberContentForm
+    community_panels = [
+        FieldPanel("communities", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("notices", widget=forms.CheckboxSelectMultiple),
+    ]
 
     class Meta:
         abstract = True
+
+    def publish(self, revision, *args, **kwargs):
+        # Every path (admin, workflow, translations, scheduled publishing) ends here.
+        refuse_publishing_if_held(revision.as_object())
+        return super().publish(revision, *args, **kwargs)
+
+    def community_keys(self):
+        return [community.key for community in self.communities.all()]
+
+    def cultural_notices(self):
+        """The page's notices in the reader's language (or the source language)."""
+        from .communities import CulturalNotice
+
+        keys = [notice.key for notice in self.notices.all()]
+        return CulturalNotice.localized(Locale.get_active(), keys) if keys else []
 
     def visible_members(self):
         """The page's members that readers may see, in this page's language where it exists."""

@@ -95,6 +95,7 @@ class GuidePage(MemberContentPage):
         FieldPanel("summary"),
         FieldPanel("body"),
         MultiFieldPanel(MemberContentPage.taxonomy_panels, heading=_("Classification")),
+        MultiFieldPanel(MemberContentPage.community_panels, heading=_("Communities and notices")),
         MultiFieldPanel(
             [
                 FieldPanel("audience"),

@@ -36,6 +36,7 @@ class LessonPage(MemberContentPage):
         FieldPanel("what_did_not_work"),
         FieldPanel("recommendation"),
         MultiFieldPanel(MemberContentPage.taxonomy_panels, heading=_("Classification")),
+        MultiFieldPanel(MemberContentPage.community_panels, heading=_("Communities and notices")),
     ]
 
     search_fields = MemberContentPage.search_fields + [

@@ -69,6 +69,7 @@ class OutputPage(MemberContentPage):
             heading=_("Access"),
         ),
         MultiFieldPanel(MemberContentPage.taxonomy_panels, heading=_("Classification")),
+        MultiFieldPanel(MemberContentPage.community_panels, heading=_("Communities and notices")),
     ]
 
     search_fields = MemberContentPage.search_fields + [

@@ -31,6 +31,8 @@ INSTALLED_APPS = [
     "contact",
     "feedback",
     "workspaces",
+    "consent",
+    "reviews",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",

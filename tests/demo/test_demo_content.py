@@ -6,7 +6,7 @@ from io import StringIO
 from django.core.management import call_command
 from django.test import TestCase
 
-from wagtail.models import Page, Revision
+from wagtail.models import Locale, Page, Revision
 
 from knowledgebase import models as kb
 from search.models import IndexedDocument
@@ -81,6 +81,16 @@ class DemoContentTests(TestCase):
             html, r'<b lang="kl">nanoq</b> <small class="provenance provenance-machine">'
         )
         self.assertIn('<b lang="se">boazu</b>', html)
+
+    def test_one_guide_approved_by_a_community_and_one_awaiting_consent(self):
+        awaiting = self.source(kb.GuidePage).get(slug="reading-sea-ice-with-kalaallit-hunters")
+        self.assertFalse(awaiting.live)
+        self.assertEqual(awaiting.current_workflow_task.name, "Community consent")
+        approved = self.source(kb.GuidePage).get(slug="co-production-indigenous-knowledge")
+        self.assertEqual(approved.communities.get().key, "sami")
+        self.assertContains(self.client.get(approved.url), "Traditional Knowledge notice")
+        french = approved.get_translation(Locale.objects.get(language_code="fr"))
+        self.assertContains(self.client.get(french.url), "Notice Savoirs traditionnels")
 
     def test_running_it_again_changes_nothing(self):
         out = StringIO()

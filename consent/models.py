@@ -1,0 +1,163 @@
+"""Community consent: who reviews for which community, the approvals they gave, and
+the workflow task that asks them.
+
+An approval belongs to an item (the translation key shared by all its language
+versions) and a community; it is recorded with its reviewer, date and note, and
+holds for every translation and alias of the item. Withdrawing it (deleting the
+record) withholds the item from readers again.
+"""
+
+from django.conf import settings
+from django.db import models, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.models import Page, Task, TaskState
+
+from knowledgebase.models import Community
+
+REVIEWERS_GROUP = "Community reviewers"
+
+
+class CommunityReviewer(models.Model):
+    """A user who may give or refuse consent on behalf of a community."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="community_reviews",
+        verbose_name=_("user"),
+    )
+    community = models.ForeignKey(
+        Community,
+        on_delete=models.CASCADE,
+        related_name="reviewers",
+        verbose_name=_("community"),
+        limit_choices_to={"locale__language_code": settings.LANGUAGE_CODE},
+    )
+
+    class Meta:
+        verbose_name = _("community reviewer")
+        verbose_name_plural = _("community reviewers")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "community"], name="one_link_per_community")
+        ]
+
+    def __str__(self):
+        return f"{self.user} – {self.community}"
+
+
+class CommunityApproval(models.Model):
+    """A community's recorded consent to the publication of an item."""
+
+    community = models.ForeignKey(
+        Community,
+        on_delete=models.PROTECT,
+        related_name="approvals",
+        verbose_name=_("community"),
+    )
+    page_translation_key = models.UUIDField(_("item"), db_index=True, editable=False)
+    page = models.ForeignKey(
+        Page,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("page approved"),
+    )
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="community_approvals",
+        verbose_name=_("reviewer"),
+    )
+    approved_at = models.DateTimeField(_("approved at"), default=timezone.now)
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        verbose_name = _("community approval")
+        verbose_name_plural = _("community approvals")
+        ordering = ["-approved_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["community", "page_translation_key"], name="one_approval_per_community"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.community} – {self.page or self.page_translation_key}"
+
+    def save(self, *args, **kwargs):
+        if self.page_id and not self.page_translation_key:  # recorded by hand in the admin
+            self.page_translation_key = self.page.translation_key
+        super().save(*args, **kwargs)
+
+
+def under_review(page):
+    """The page as its latest revision has it: the version in the workflow."""
+    return page.specific.get_latest_revision_as_object()
+
+
+class CommunityConsentTask(Task):
+    """A workflow step: a reviewer of each community the item concerns approves it.
+
+    Each reviewer's approval is recorded for their communities; the task is done
+    when every community has approved, and skipped for items that concern none.
+    """
+
+    @classmethod
+    def get_description(cls):
+        return _("A community reviewer of each community the item concerns approves it")
+
+    def start(self, workflow_state, user=None):
+        from consent.gate import pending_communities
+
+        task_state = super().start(workflow_state, user=user)
+        if not pending_communities(under_review(workflow_state.content_object)):
+            task_state.status = TaskState.STATUS_SKIPPED
+            task_state.finished_at = timezone.now()
+            task_state.save(update_fields=["status", "finished_at"])
+        return task_state
+
+    def communities_for(self, obj, user):
+        """The communities still to approve the item that this user reviews for (as a
+        member of the Community reviewers group linked to them)."""
+        from consent.gate import pending_communities
+
+        pending = pending_communities(under_review(obj))
+        links = CommunityReviewer.objects.filter(user=user, user__groups__name=REVIEWERS_GROUP)
+        reviewed = set(links.values_list("community__translation_key", flat=True))
+        return [community for community in pending if community.translation_key in reviewed]
+
+    def get_actions(self, obj, user):
+        if not self.communities_for(obj, user):
+            return []
+        return [
+            ("reject", _("Refuse consent"), True),
+            ("approve", _("Give consent"), False),
+            ("approve", _("Give consent with a note"), True),
+        ]
+
+    @transaction.atomic
+    def on_action(self, task_state, user, action_name, **kwargs):
+        from consent.gate import pending_communities, record_approval
+
+        page = under_review(task_state.workflow_state.content_object)
+        if action_name != "approve":
+            return super().on_action(task_state, user, action_name, **kwargs)
+        for community in self.communities_for(page, user):
+            record_approval(community, page, user, note=kwargs.get("comment", ""))
+        if not pending_communities(page):
+            task_state.approve(user=user, **kwargs)
+
+    def get_task_states_user_can_moderate(self, user, **kwargs):
+        in_progress = self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS)
+        ids = [
+            state.pk
+            for state in in_progress.select_related("workflow_state")
+            if self.communities_for(state.workflow_state.content_object, user)
+        ]
+        return in_progress.filter(pk__in=ids)
+
+    class Meta:
+        verbose_name = _("community consent task")
+        verbose_name_plural = _("community consent tasks")
