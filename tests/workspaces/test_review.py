@@ -104,6 +104,7 @@ class ClusterReviewTests(TestCase):
         workflow = cluster_review()
         self.assertEqual(workflow, cluster_review())
         tasks = [task.specific for task in workflow.tasks]
-        self.assertEqual([task.name for task in tasks], [EDITOR_APPROVAL])
-        self.assertIsInstance(tasks[0], GroupApprovalTask)
-        self.assertEqual([group.name for group in tasks[0].groups.all()], [CLUSTER_EDITORS])
+        # The communities consent first; the editors' approval, which publishes, comes last.
+        self.assertEqual([task.name for task in tasks], ["Community consent", EDITOR_APPROVAL])
+        self.assertIsInstance(tasks[-1], GroupApprovalTask)
+        self.assertEqual([group.name for group in tasks[-1].groups.all()], [CLUSTER_EDITORS])
