@@ -15,22 +15,32 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language_info, trans_real
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 
-from knowledgebase.visibility import visible
+from knowledgebase.per_request import active_locale, default_locale, remember
+from knowledgebase.visibility import visible, with_languages
 
 register = template.Library()
 
 
 def _site_home(request):
+    """The site's home page in the reader's language (else the site's own)."""
     site = Site.find_for_request(request)
-    return site.root_page.localized.specific if site else None
+    if site is None:
+        return None
+    home = site.root_page.get_translation_or_none(active_locale())
+    return home if home is not None and home.live else site.root_page
 
 
 def _page_translations(page):
-    """{language code: live page} for a page's translations, aliases included."""
-    pages = visible(page.get_translations(inclusive=True)).select_related("locale")
-    return {p.locale.language_code: p for p in pages}
+    """{language code: visible page} for a page's translations, aliases included
+    (the language selector, hreflang links and notices of one page share them)."""
+
+    def find():
+        pages = with_languages(visible(page.get_translations(inclusive=True)))
+        return {p.locale.language_code: p for p in pages}
+
+    return remember(("translations", page.translation_key), find)
 
 
 def _routable_suffix(request, page):
@@ -65,7 +75,7 @@ def main_nav(context):
     home = _site_home(request)
     current = context.get("page")
     current_path = current.path if isinstance(current, Page) else ""
-    children = visible(home.get_children().in_menu()) if home else []
+    children = with_languages(visible(home.get_children().in_menu())) if home else []
     return {"items": [(item, current_path.startswith(item.path)) for item in children]}
 
 
@@ -74,7 +84,7 @@ def taxonomy_links(context, page):
     """The page's topics and regions, named in the reader's language, linked to browse pages."""
     from knowledgebase.models import Region, RegionIndexPage, Topic, TopicIndexPage
 
-    request, locale = context["request"], Locale.get_active()
+    request, locale = context["request"], active_locale()
     groups = []
     for heading, model, index_model, keys in (
         (_("Topics"), Topic, TopicIndexPage, page.topic_keys()),
@@ -99,7 +109,7 @@ def breadcrumbs(context):
     page, request = context.get("page"), context["request"]
     if not isinstance(page, Page) or page.depth <= 2:
         return {"crumbs": []}
-    pages = [*page.get_ancestors().filter(depth__gte=2).live(), page]
+    pages = [*with_languages(page.get_ancestors().filter(depth__gte=2).live()), page]
     crumbs = [(p.title, p.get_url(request), lang_attr(p)) for p in pages]
     trail = [(label, url, "") for label, url in context.get("breadcrumb_trail", [])]
     return {"crumbs": crumbs + trail}
@@ -153,7 +163,7 @@ def hreflang_links(context):
         (code, request.build_absolute_uri((translated.get_url(request) or "") + suffix))
         for code, translated in _page_translations(page).items()
     ]
-    default = Locale.get_default().language_code
+    default = default_locale().language_code
     x_default = next((url for code, url in links if code == default), None)
     return {"links": sorted(links), "x_default": x_default}
 
