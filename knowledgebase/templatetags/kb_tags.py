@@ -15,7 +15,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language_info, trans_real
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 from knowledgebase.per_request import active_locale, default_locale, remember
 from knowledgebase.visibility import visible, with_languages
@@ -28,7 +28,10 @@ def _site_home(request):
     site = Site.find_for_request(request)
     if site is None:
         return None
-    home = site.root_page.get_translation_or_none(active_locale())
+    try:
+        home = site.root_page.get_translation_or_none(active_locale())
+    except Locale.DoesNotExist:  # a language without content yet
+        home = None
     return home if home is not None and home.live else site.root_page
 
 
