@@ -552,6 +552,7 @@ GUIDES = [
                 ["More than 30 cm", "Snowmobiles with loaded sledges, well spaced"],
             ]}],
             ["callout", {"kind": "warning", "title": "Halve the numbers for poor ice", "text": "<p>The table applies to hard, clear ice. White, layered, slushy or rotten ice carries far less. Near tide cracks, river mouths, icebergs and glacier fronts, assume the ice is thinner than you measured.</p>"}],
+            ["heading", "On the day"],
             ["steps", [
                 ["Check ice charts and the forecast", "Look at the latest ice chart from the national ice service and the wind forecast; an offshore wind can open leads within hours."],
                 ["Drill and measure", "Measure the thickness with an auger every 100–200 m and whenever the colour, snow cover or surface of the ice changes."],
@@ -559,6 +560,7 @@ GUIDES = [
                 ["Keep a retreat route", "Note a known safe way back and turn around if conditions do not match the plan."],
                 ["Check in on time", "Report to your base at agreed times and agree in advance when a missed call starts a search."],
             ]],
+            ["heading", "What to carry"],
             ["checklist", {"title": "Carry on every sea-ice trip", "items": [
                 "Ice auger or drill and a measuring tape",
                 "Spud bar or ice chisel",

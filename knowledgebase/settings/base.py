@@ -59,6 +59,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "knowledgebase.security.CompressionMiddleware",  # before all that writes the body
     "knowledgebase.security.ContentSecurityPolicyMiddleware",
     "knowledgebase.security.PermissionsPolicyMiddleware",
     "search.middleware.JsonApiErrorsMiddleware",

@@ -187,8 +187,8 @@ def untranslated_notice(context):
     return {
         "show": True,
         "notice_lang": untranslated_lang(NOTICE_MESSAGE),
-        "reader_language": language_name(translation.get_language()),
-        "shown_language": language_name(content_language(page)),
+        "reader_language": name_in_sentence(translation.get_language(), NOTICE_MESSAGE),
+        "shown_language": name_in_sentence(content_language(page), NOTICE_MESSAGE),
         "versions": versions,
     }
 
@@ -267,6 +267,17 @@ def ui(text):
 def ui_lang(text):
     """` lang="en"` for an element whose only content is untranslated interface text."""
     return format_html(' lang="{}"', settings.LANGUAGE_CODE) if _is_fallback_text(text) else ""
+
+
+@register.simple_tag
+def name_in_sentence(code, message):
+    """A language's name as the sentence ``message`` is shown: in the reader's language,
+    or in English where the message has no translation yet — so that the name is in
+    the language of the text around it ("not yet available in Inuktitut")."""
+    from knowledgebase.glossary import name_in_text
+
+    with translation.override(untranslated_lang(message) or translation.get_language()):
+        return name_in_text(code)
 
 
 @register.simple_tag
