@@ -13,6 +13,7 @@ from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
 from knowledgebase.models import (
+    GuideIndexPage,
     GuidePage,
     LessonPage,
     MemberPage,
@@ -60,6 +61,8 @@ def pages_to_check(language):
         "region": taxonomy_url(RegionIndexPage, Region, language),
         "search with a filter": f"/{language}/search/?q=ice&type=guide",
         "untranslated page": first_url(GuidePage, language, untranslated=True),
+        # Cards of items that exist only in English, each marked with its language.
+        "guide listing": first_url(GuideIndexPage, language),
         "page not found": f"/{language}/no-such-page/",
     }
     return {name: path for name, path in pages.items() if path}
@@ -79,7 +82,7 @@ class PagesInBrowserTests(BrowserTestCase):
         report = "\n".join(f"{page}:\n  " + "\n  ".join(v) for page, v in failures.items())
         self.assertFalse(failures, f"axe-core violations on {len(failures)} pages:\n{report}")
         self.assertEqual(
-            checked, 29
+            checked, 32
         )  # every page in three languages; English has no untranslated page
 
     def test_axe_finds_a_violation_when_there_is_one(self):
