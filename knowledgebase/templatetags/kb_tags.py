@@ -17,10 +17,14 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Locale, Page, Site
 
+from knowledgebase.glossary import LOWER_CASE_LANGUAGE_NAMES
+from knowledgebase.languages import LANGUAGE_TABLE
 from knowledgebase.per_request import active_locale, default_locale, remember
 from knowledgebase.visibility import visible, with_languages
 
 register = template.Library()
+
+ENGLISH_NAMES = {code: name for code, name, _native in LANGUAGE_TABLE}
 
 
 def _site_home(request):
@@ -272,12 +276,17 @@ def ui_lang(text):
 @register.simple_tag
 def name_in_sentence(code, message):
     """A language's name as the sentence ``message`` is shown: in the reader's language,
-    or in English where the message has no translation yet — so that the name is in
-    the language of the text around it ("not yet available in Inuktitut")."""
-    from knowledgebase.glossary import name_in_text
-
-    with translation.override(untranslated_lang(message) or translation.get_language()):
-        return name_in_text(code)
+    or in English where the message has no translation yet ("not yet available in
+    Inuktitut"). A name the sentence's language lacks is the English one, marked so."""
+    sentence_language = untranslated_lang(message) or translation.get_language()
+    english = ENGLISH_NAMES.get(code, code)
+    with translation.override(sentence_language):
+        name = translation.gettext(english)
+    if sentence_language == settings.LANGUAGE_CODE:
+        return name
+    if name == english:
+        return format_html('<span lang="{}">{}</span>', settings.LANGUAGE_CODE, name)
+    return name.lower() if sentence_language in LOWER_CASE_LANGUAGE_NAMES else name
 
 
 @register.simple_tag
