@@ -27,6 +27,8 @@ from django.dispatch import Signal
 from wagtail import hooks
 from wagtail.models import Page, PageViewRestriction
 
+from knowledgebase.per_request import remember
+
 WITHHOLD_HOOK = "withhold_from_readers"
 REFUSE_PUBLISHING_HOOK = "refuse_publishing"
 
@@ -63,7 +65,12 @@ def refuse_publishing_if_held(page):
 
 def hidden_sections():
     """Tree paths under which nothing is shown: restricted pages, and pages that are
-    not live and have pages below them (a page itself not live is excluded anyway)."""
+    not live and have pages below them (a page itself not live is excluded anyway).
+    Worked out once per reading request."""
+    return remember("hidden sections", _find_hidden_sections)
+
+
+def _find_hidden_sections():
     paths = set(PageViewRestriction.objects.values_list("page__path", flat=True))
     paths.update(Page.objects.filter(live=False, numchild__gt=0).values_list("path", flat=True))
     roots = []
@@ -96,26 +103,53 @@ def visible(queryset):
     return queryset.filter(condition)
 
 
+def with_languages(queryset):
+    """Pages with their locale and their source's locale, which links and ``lang``
+    attributes need (one query for a listing instead of one per page)."""
+    return queryset.select_related("locale", "alias_of__locale")
+
+
 def is_visible(page):
     return visible(Page.objects.filter(pk=page.pk)).exists()
+
+
+def _paths_down_to(path):
+    """The tree paths of a page and of every ancestor of it."""
+    step = Page.steplen
+    return [path[:end] for end in range(step, len(path) + 1, step)]
+
+
+def _lineage(page):
+    """(id, depth, live) of the page, its ancestors and, for an alias among them, the
+    source and the source's ancestors: the pages that decide whether it may be served.
+    Worked out once per reading request."""
+
+    def find():
+        rows = list(
+            Page.objects.filter(path__in=_paths_down_to(page.path)).values_list(
+                "pk", "depth", "live", "alias_of_id"
+            )
+        )
+        source_ids = [alias_of for *_row, alias_of in rows if alias_of]
+        if source_ids:
+            source_paths = Page.objects.filter(pk__in=source_ids).values_list("path", flat=True)
+            paths = {path for source in source_paths for path in _paths_down_to(source)}
+            rows += Page.objects.filter(path__in=paths).values_list(
+                "pk", "depth", "live", "alias_of_id"
+            )
+        return [row[:3] for row in rows]
+
+    return remember(("lineage", page.pk), find)
 
 
 def view_restrictions(page):
     """Restrictions on a page and its ancestors, and — for an alias — on its source
     and the source's ancestors (Wagtail alone checks only the source page itself)."""
-    pages = [page, *page.get_ancestors()]
-    ids = {p.pk for p in pages}
-    sources = Page.objects.filter(pk__in=[p.alias_of_id for p in pages if p.alias_of_id])
-    for source in sources:
-        ids.update(ancestor.pk for ancestor in source.get_ancestors(inclusive=True))
+    ids = {pk for pk, _depth, _live in _lineage(page)}
     return PageViewRestriction.objects.filter(page_id__in=ids)
 
 
 def in_unpublished_section(page):
     """True when the page is served although it, an ancestor, or (for an alias) its
     source or one of the source's ancestors is not live."""
-    pages = list(Page.objects.filter(pk=page.pk)) + list(page.get_ancestors().filter(depth__gt=1))
-    sources = Page.objects.filter(pk__in=[p.alias_of_id for p in pages if p.alias_of_id])
-    for source in sources:
-        pages.extend(source.get_ancestors(inclusive=True).filter(depth__gt=1))
-    return not all(p.live for p in pages)
+    return not all(live for _pk, depth, live in _lineage(page) if depth > 1)

@@ -12,6 +12,7 @@ import json
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from wagtail.models import Locale, TranslatableMixin
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
@@ -36,17 +37,22 @@ class Provenance:
         return "provenance-" + self.method.replace("_", "-")
 
     @property
-    def label(self):
-        """What readers see, in the active language."""
+    def message(self):
+        """The label as written in the source, before translation and the names."""
         if self.method == ProvenanceMethod.MACHINE:
-            return _("Machine translation — not yet reviewed")
+            return gettext_noop("Machine translation — not yet reviewed")
         if self.method == ProvenanceMethod.COMMUNITY_REVIEWED:
             if self.translator:
-                return _("Translation reviewed by %(reviewer)s") % {"reviewer": self.translator}
-            return _("Translation reviewed by the community")
+                return gettext_noop("Translation reviewed by %(reviewer)s")
+            return gettext_noop("Translation reviewed by the community")
         if self.translator:
-            return _("Translated by %(translator)s") % {"translator": self.translator}
-        return _("Translated by a person")
+            return gettext_noop("Translated by %(translator)s")
+        return gettext_noop("Translated by a person")
+
+    @property
+    def label(self):
+        """What readers see, in the active language."""
+        return _(self.message) % {"reviewer": self.translator, "translator": self.translator}
 
 
 def recorded_provenance(instance):

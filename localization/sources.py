@@ -10,6 +10,7 @@ from wagtail_localize.segments import StringSegmentValue
 from wagtail_localize.segments.extract import extract_segments
 
 from knowledgebase.content_types import CONTENT_TYPES
+from knowledgebase.per_request import default_locale
 
 # Page kinds first, in the order the report lists them; snippets use their model name.
 KIND_LABELS = {
@@ -80,7 +81,7 @@ def is_translation(instance):
     """True for a real translation: not in the source locale and not an alias page."""
     if getattr(instance, "alias_of_id", None):
         return False
-    return instance.locale_id != Locale.get_default().pk
+    return instance.locale_id != default_locale().pk
 
 
 def edit_url(instance):

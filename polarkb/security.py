@@ -8,6 +8,7 @@ editors reach.
 """
 
 from django.conf import settings
+from django.middleware.gzip import GZipMiddleware
 
 from csp.middleware import CSPMiddleware
 
@@ -24,6 +25,23 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
 
 def is_admin(request):
     return request.path_info.startswith(ADMIN_PREFIXES)
+
+
+class CompressionMiddleware(GZipMiddleware):
+    """gzip for pages and API answers, except those that carry the CSRF token.
+
+    BREACH guesses a secret in a compressed page from its size when the page also
+    reflects the attacker's input. Public pages and API answers hold no secret (the
+    CSP nonce changes with every response), and Django pads each gzip body with
+    random bytes. A page that carries the CSRF token (a form of the admin, the
+    login page) is sent uncompressed: Django sets the CSRF cookie on every
+    response whose page used the token.
+    """
+
+    def process_response(self, request, response):
+        if settings.CSRF_COOKIE_NAME in response.cookies:
+            return response
+        return super().process_response(request, response)
 
 
 class PermissionsPolicyMiddleware:

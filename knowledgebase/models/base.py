@@ -21,7 +21,12 @@ from modelcluster.fields import ParentalManyToManyField
 
 from knowledgebase.content_types import CONTENT_TYPES, key_of
 from knowledgebase.permissions import KnowledgePagePermissionTester, MemberContentForm
-from knowledgebase.visibility import refuse_publishing_if_held, view_restrictions, visible
+from knowledgebase.visibility import (
+    refuse_publishing_if_held,
+    view_restrictions,
+    visible,
+    with_languages,
+)
 
 PAGE_SIZE = 20
 
@@ -199,13 +204,13 @@ class ListingPage(SourceRestrictionsMixin, Page):
 
 def live_in_locale(model, locale):
     """Pages of a model in a locale that readers may see (see knowledgebase.visibility)."""
-    return visible(model.objects.filter(locale=locale))
+    return with_languages(visible(model.objects.filter(locale=locale)))
 
 
 def visible_in_locale(sources, model, locale):
     """The visible pages among ``sources``, each in the locale where readers may see
     it there, otherwise in its own language."""
-    sources = list(visible(sources))
+    sources = list(with_languages(visible(sources)))
     keys = [source.translation_key for source in sources]
     local = live_in_locale(model, locale).filter(translation_key__in=keys)
     by_key = {page.translation_key: page for page in local}
@@ -225,8 +230,7 @@ def content_in_locale(locale, **filters):
     """Guides, lessons and outputs live in a locale, newest first, matching filters."""
     pages = []
     for model in content_models():
-        queryset = live_in_locale(model, locale).filter(**filters).distinct()
-        pages.extend(queryset.prefetch_related("topics", "regions"))
+        pages.extend(live_in_locale(model, locale).filter(**filters).distinct())
     return sorted(pages, key=lambda page: (page.published, page.pk), reverse=True)
 
 

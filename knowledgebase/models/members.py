@@ -8,10 +8,11 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from knowledgebase.per_request import default_locale
 from knowledgebase.visibility import visible
 
 from .base import KnowledgePage, ListingPage, content_in_locale, member_content_types
@@ -100,17 +101,15 @@ class MemberPage(KnowledgePage):
     @cached_property
     def member_key(self):
         """Stable key in search filters: the slug of the source-language version."""
-        if self.locale_id == Locale.get_default().pk:
+        if self.locale_id == default_locale().pk:
             return self.slug
-        source = self.get_translations().filter(locale=Locale.get_default(), alias_of=None)
+        source = self.get_translations().filter(locale=default_locale(), alias_of=None)
         return source.values_list("slug", flat=True).first() or self.slug
 
     @classmethod
     def sources_for_keys(cls, keys):
         """The visible source-language members with these keys."""
-        return visible(
-            cls.objects.filter(locale=Locale.get_default(), alias_of=None, slug__in=keys)
-        )
+        return visible(cls.objects.filter(locale=default_locale(), alias_of=None, slug__in=keys))
 
     @classmethod
     def labels(cls, keys, locale):

@@ -10,14 +10,16 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import Locale, TranslatableMixin
+from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from knowledgebase.per_request import default_locale
 
 
 class TaxonomyQuerySet(models.QuerySet):
     def source(self):
-        return self.filter(locale=Locale.get_default())
+        return self.filter(locale=default_locale())
 
 
 class TaxonomyItem(TranslatableMixin, index.Indexed, models.Model):
@@ -104,7 +106,7 @@ class TaxonomyItem(TranslatableMixin, index.Indexed, models.Model):
     @classmethod
     def localized(cls, locale, **filters):
         """Items in the locale; source-language items stand in for missing translations."""
-        default = Locale.get_default()
+        default = default_locale()
         rows = cls.objects.filter(locale__in={locale.pk, default.pk}, **filters).select_related(
             "parent", "locale"
         )

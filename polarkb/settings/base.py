@@ -67,6 +67,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "polarkb.security.CompressionMiddleware",  # before all that writes the body
     "polarkb.security.ContentSecurityPolicyMiddleware",
     "polarkb.security.PermissionsPolicyMiddleware",
     "search.middleware.JsonApiErrorsMiddleware",

@@ -18,20 +18,37 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page, Site
 
 from knowledgebase.models import Region, RegionIndexPage, Topic, TopicIndexPage
-from knowledgebase.visibility import visible
+from knowledgebase.per_request import active_locale, default_locale, remember
+from knowledgebase.visibility import visible, with_languages
+from localization.glossary import LOWER_CASE_LANGUAGE_NAMES
+from polarkb.languages import LANGUAGE_TABLE
 
 register = template.Library()
 
+ENGLISH_NAMES = {code: name for code, name, _native in LANGUAGE_TABLE}
+
 
 def _site_home(request):
+    """The site's home page in the reader's language (else the site's own)."""
     site = Site.find_for_request(request)
-    return site.root_page.localized.specific if site else None
+    if site is None:
+        return None
+    try:
+        home = site.root_page.get_translation_or_none(active_locale())
+    except Locale.DoesNotExist:  # a language without content yet
+        home = None
+    return home if home is not None and home.live else site.root_page
 
 
 def _page_translations(page):
-    """{language code: live page} for a page's translations, aliases included."""
-    pages = visible(page.get_translations(inclusive=True)).select_related("locale")
-    return {p.locale.language_code: p for p in pages}
+    """{language code: visible page} for a page's translations, aliases included
+    (the language selector, hreflang links and notices of one page share them)."""
+
+    def find():
+        pages = with_languages(visible(page.get_translations(inclusive=True)))
+        return {p.locale.language_code: p for p in pages}
+
+    return remember(("translations", page.translation_key), find)
 
 
 def _routable_suffix(request, page):
@@ -66,14 +83,14 @@ def main_nav(context):
     home = _site_home(request)
     current = context.get("page")
     current_path = current.path if isinstance(current, Page) else ""
-    children = visible(home.get_children().in_menu()) if home else []
+    children = with_languages(visible(home.get_children().in_menu())) if home else []
     return {"items": [(item, current_path.startswith(item.path)) for item in children]}
 
 
 @register.inclusion_tag("components/taxonomy_links.html", takes_context=True)
 def taxonomy_links(context, page):
     """The page's topics and regions, named in the reader's language, linked to browse pages."""
-    request, locale = context["request"], Locale.get_active()
+    request, locale = context["request"], active_locale()
     groups = []
     for heading, model, index_model, keys in (
         (_("Topics"), Topic, TopicIndexPage, page.topic_keys()),
@@ -98,7 +115,7 @@ def breadcrumbs(context):
     page, request = context.get("page"), context["request"]
     if not isinstance(page, Page) or page.depth <= 2:
         return {"crumbs": []}
-    pages = [*page.get_ancestors().filter(depth__gte=2).live(), page]
+    pages = [*with_languages(page.get_ancestors().filter(depth__gte=2).live()), page]
     crumbs = [(p.title, p.get_url(request), lang_attr(p)) for p in pages]
     trail = [(label, url, "") for label, url in context.get("breadcrumb_trail", [])]
     return {"crumbs": crumbs + trail}
@@ -152,7 +169,7 @@ def hreflang_links(context):
         (code, request.build_absolute_uri((translated.get_url(request) or "") + suffix))
         for code, translated in _page_translations(page).items()
     ]
-    default = Locale.get_default().language_code
+    default = default_locale().language_code
     x_default = next((url for code, url in links if code == default), None)
     return {"links": sorted(links), "x_default": x_default}
 
@@ -173,8 +190,8 @@ def untranslated_notice(context):
     return {
         "show": True,
         "notice_lang": untranslated_lang(NOTICE_MESSAGE),
-        "reader_language": language_name(translation.get_language()),
-        "shown_language": language_name(content_language(page)),
+        "reader_language": name_in_sentence(translation.get_language(), NOTICE_MESSAGE),
+        "shown_language": name_in_sentence(content_language(page), NOTICE_MESSAGE),
         "versions": versions,
     }
 
@@ -253,6 +270,22 @@ def ui(text):
 def ui_lang(text):
     """` lang="en"` for an element whose only content is untranslated interface text."""
     return format_html(' lang="{}"', settings.LANGUAGE_CODE) if _is_fallback_text(text) else ""
+
+
+@register.simple_tag
+def name_in_sentence(code, message):
+    """A language's name as the sentence ``message`` is shown: in the reader's language,
+    or in English where the message has no translation yet ("not yet available in
+    Inuktitut"). A name the sentence's language lacks is the English one, marked so."""
+    sentence_language = untranslated_lang(message) or translation.get_language()
+    english = ENGLISH_NAMES.get(code, code)
+    with translation.override(sentence_language):
+        name = translation.gettext(english)
+    if sentence_language == settings.LANGUAGE_CODE:
+        return name
+    if name == english:
+        return format_html('<span lang="{}">{}</span>', settings.LANGUAGE_CODE, name)
+    return name.lower() if sentence_language in LOWER_CASE_LANGUAGE_NAMES else name
 
 
 @register.simple_tag

@@ -13,6 +13,7 @@ from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
 from knowledgebase.models import (
+    GuideIndexPage,
     GuidePage,
     LessonPage,
     MemberPage,
@@ -61,6 +62,8 @@ def pages_to_check(language):
         "search with a filter": f"/{language}/search/?q=ice&type=guide",
         "contact": f"/{language}/contact/",
         "untranslated page": first_url(GuidePage, language, untranslated=True),
+        # Cards of items that exist only in English, each marked with its language.
+        "guide listing": first_url(GuideIndexPage, language),
         "page not found": f"/{language}/no-such-page/",
     }
     return {name: path for name, path in pages.items() if path}

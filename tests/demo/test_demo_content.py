@@ -78,7 +78,7 @@ class DemoContentTests(TestCase):
         html = self.client.get("/kl/glossary/").content.decode()
         self.assertIn('<dt lang="kl">nanoq</dt>', html)
         self.assertRegex(
-            html, r'<b lang="kl">nanoq</b> <small class="provenance provenance-machine">'
+            html, r'<b lang="kl">nanoq</b> <small class="provenance provenance-machine" lang="en">'
         )
         self.assertIn('<b lang="se">boazu</b>', html)
 
@@ -106,3 +106,9 @@ class DemoContentTests(TestCase):
                 response = self.client.get(page.url)
                 self.assertEqual(response.status_code, 200)
                 self.assertContains(response, f'<html lang="{page.locale.language_code}"')
+
+    def test_a_demo_guide_shows_a_table_of_contents(self):
+        guide = kb.GuidePage.objects.get(locale__language_code="en", slug="sea-ice-travel-safety")
+        html = self.client.get(guide.url).content.decode()
+        self.assertIn('<nav class="toc"', html)
+        self.assertIn('href="#what-to-carry"', html)

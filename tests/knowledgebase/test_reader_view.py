@@ -165,6 +165,17 @@ class ReaderViewTests(TestCase):
         self.assertNotIn('lang="en"', notice.split("</p>", 1)[0])
         self.assertNotIn('<span lang="en">', main_of(self.get("/en/guides/sea-ice/")))
 
+    def test_language_names_are_in_the_language_of_the_notice_around_them(self):
+        """An English notice names the languages in English, a French one in French: no
+        word of another language inside the sentence (WCAG 3.1.2)."""
+        notice = re.search(
+            r'<aside class="notice".*?</aside>', self.get("/iu/guides/sea-ice/"), re.S
+        ).group(0)
+        self.assertIn("not yet available in Inuktitut. It is shown in English,", notice)
+        self.assertNotIn("ᐃᓄᒃᑎᑐᑦ.", notice.split("</p>", 1)[0])
+        french = self.get("/fr/guides/sea-ice/")
+        self.assertIn("Elle est affichée en anglais", french)
+
     def test_language_selector_is_in_the_header_labelled_with_current_language(self):
         html = self.get("/kl/guides/sea-ice/")
         header = re.search(r'<header class="site-header">.*?</header>', html, re.S).group(0)

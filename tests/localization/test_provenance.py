@@ -42,12 +42,13 @@ class ProvenanceTests(TestCase):
         record_provenance(self.translated_guide(), ProvenanceMethod.HUMAN, "Aviaja Lynge")
         self.assertEqual(
             badge(self.translated_guide()),
-            '<p class="provenance provenance-human">Translated by Aviaja Lynge</p>',
+            # Kalaallisut has no translation of the label yet: English, and marked so.
+            '<p class="provenance provenance-human" lang="en">Translated by Aviaja Lynge</p>',
         )
         record_provenance(self.translated_guide(), ProvenanceMethod.COMMUNITY_REVIEWED)
         self.assertEqual(
             badge(self.translated_guide()),
-            '<p class="provenance provenance-community-reviewed">'
+            '<p class="provenance provenance-community-reviewed" lang="en">'
             "Translation reviewed by the community</p>",
         )
 
@@ -60,7 +61,8 @@ class ProvenanceTests(TestCase):
         machine_made = localize(f.GuidePageFactory(parent=self.tree.guides), "kl", machine=True)
         self.assertEqual(
             badge(translated(machine_made)),
-            '<p class="provenance provenance-machine">Machine translation — not yet reviewed</p>',
+            '<p class="provenance provenance-machine" lang="en">'
+            "Machine translation — not yet reviewed</p>",
         )
 
     def test_provenance_survives_a_sync_that_leaves_the_text_alone(self):

@@ -8,7 +8,7 @@ language where the page is an alias and in one with a real translation; and
 the hidden pages themselves are not served to an anonymous reader.
 """
 
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, User
 
 from wagtail.models import Locale, PageViewRestriction
 from wagtail_localize.synctree import synchronize_tree
@@ -194,6 +194,24 @@ class LeakMatrix:
         for language in LANGUAGES:
             page = self.client.get(f"/{language}/guides/{self.corpus.guides[0].slug}/")
             self.assertNotIn("Quokka", page.content.decode())
+
+    def test_a_logged_in_reader_reads_restricted_pages_but_listings_stay_public(self):
+        """Listings, search and the sitemap follow the public rule for everyone; a reader
+        who passes a login restriction reads the restricted page at its address."""
+        self.committed(self.guide, "obsidian", self.corpus.tree.outputs, f.OutputPageFactory)
+        self.committed(restrict, self.corpus.tree.outputs, PageViewRestriction.LOGIN)
+        self.committed(self.restricted_translation)
+        reader = User.objects.create_user("reader", password="not-used")
+        self.client.force_login(reader)
+        for url in ("/en/outputs/obsidian-guide/", "/fr/outputs/obsidian-guide/"):
+            self.assertContains(self.client.get(url), "Advice known as obsidian")
+        self.assertContains(self.client.get("/fr/guides/xylophone-guide/"), "Xylophone")
+        for language in ("en", "fr"):
+            self.assertEqual(self.api(q="obsidian", lang=language)["total"], 0)
+            self.assertEqual(self.api(q="xylophone", lang=language)["total"], 0)
+            self.assertNotIn("Obsidian", self.client.get(f"/{language}/outputs/").content.decode())
+        self.assertNotIn("Xylophone", self.client.get("/fr/guides/").content.decode())
+        self.assertNotIn("obsidian", self.client.get("/sitemap.xml").content.decode())
 
     def test_visible_pages_are_still_shown(self):
         """The other side of the rule: what a reader may see is still there."""

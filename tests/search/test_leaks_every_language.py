@@ -1,0 +1,129 @@
+"""The leak matrix's alias cases in every configured language tree.
+
+``test_leaks.py`` checks every case on every surface in English, French (real
+translations) and Norwegian (aliases). Here a small site is aliased into every
+other configured language, Kalaallisut, Northern Sámi and Inuktitut included,
+and the cases an alias can leak — a restricted guide, a guide in a restricted
+section, a draft — are looked for in each tree's listings, search and
+suggestions, after the index was kept up to date change by change and after a
+rebuild. A visible guide must be found in each tree, so that a tree which shows
+nothing cannot pass.
+"""
+
+from django.conf import settings
+
+from wagtail.models import Locale, PageViewRestriction
+from wagtail_localize.synctree import synchronize_tree
+
+from search.service import get_engine
+from tests import factories as f
+from tests.conftest import build_tree
+from tests.search.engine import ENGINE, EngineTestCase
+
+LANGUAGES = [code for code, _name in settings.LANGUAGES]
+MARKERS = {
+    "zephyr": "password restriction on the English guide",
+    "obsidian": "in the login-restricted English outputs section",
+    "quasar": "a draft, never published",
+}
+VISIBLE = "kittiwake"
+
+
+class EveryLanguageTree:
+    @classmethod
+    def setUpTestData(cls):
+        cls.tree = build_tree()
+        cls.topic = f.TopicFactory(key="sea-ice", name="Sea ice")
+        english = Locale.objects.get(language_code="en")
+        for code in LANGUAGES[1:]:  # as wagtail-localize fills a new language's tree
+            synchronize_tree(english, f.LocaleFactory(language_code=code))
+        cls.build_index()
+
+    @classmethod
+    def guide(cls, marker, parent=None, factory=f.GuidePageFactory, **fields):
+        guide = factory(
+            parent=parent or cls.tree.guides,
+            slug=f"{marker}-guide",
+            title=f"{marker.title()} field guide",
+            summary=f"Advice known as {marker}.",
+            topics=[cls.topic],
+            **fields,
+        )
+        if guide.live:
+            guide.save_revision().publish()  # as an editor would: the search documents follow
+        for code in LANGUAGES[1:]:  # as wagtail-localize does for a page made in the admin
+            guide.copy_for_translation(Locale.objects.get(language_code=code), alias=True)
+        return guide
+
+    @classmethod
+    def hide_in_every_tree(cls):
+        cls.guide(VISIBLE)
+        cls.guide("quasar", live=False)
+        PageViewRestriction.objects.create(
+            page=cls.guide("zephyr"), restriction_type=PageViewRestriction.PASSWORD, password="x"
+        )
+        cls.guide("obsidian", parent=cls.tree.outputs, factory=f.OutputPageFactory)
+        PageViewRestriction.objects.create(
+            page=cls.tree.outputs, restriction_type=PageViewRestriction.LOGIN
+        )
+
+    def listings(self, language):
+        return [
+            f"/{language}/",
+            f"/{language}/guides/",
+            f"/{language}/outputs/",
+            f"/{language}/topics/{self.topic.key}/",
+            f"/{language}/search/?q=",
+        ]
+
+    def assert_hidden_in_every_tree(self):
+        sitemap = self.client.get("/sitemap.xml").content.decode()
+        for language in LANGUAGES:
+            with self.subTest(language=language):
+                shown = {
+                    url: self.client.get(url).content.decode() for url in self.listings(language)
+                }
+                self.assertIn(f"{VISIBLE.title()} field guide", shown[f"/{language}/guides/"])
+                self.assertEqual(self.api(q=VISIBLE, lang=language)["total"], 1)
+                for marker in MARKERS:
+                    for url, html in shown.items():
+                        self.assertNotIn(marker, html.lower(), url)
+                    self.assertEqual(self.api(q=marker, lang=language)["total"], 0, marker)
+                    suggest = self.client.get(
+                        "/api/search/suggest/", {"q": marker, "lang": language}
+                    )
+                    self.assertEqual(suggest.json()["suggestions"], [], marker)
+                    self.assertNotIn(marker, sitemap)
+                for marker, section in (
+                    ("zephyr", "guides"),
+                    ("quasar", "guides"),
+                    ("obsidian", "outputs"),
+                ):
+                    url = f"/{language}/{section}/{marker}-guide/"
+                    response = self.client.get(url)  # a password form, a 404 or a login redirect
+                    self.assertNotIn(f"Advice known as {marker}", response.content.decode(), url)
+
+    def setUp(self):
+        super().setUp()
+        self.build_index()  # the node keeps what an earlier test indexed
+
+    def test_after_each_change(self):
+        with self.captureOnCommitCallbacks(execute=True):
+            self.hide_in_every_tree()
+        if self.engine_name != "database":
+            get_engine().refresh()  # what the worker pushed becomes searchable
+        self.assert_hidden_in_every_tree()
+
+    def test_after_a_rebuild(self):
+        with self.captureOnCommitCallbacks(execute=True):
+            self.hide_in_every_tree()
+        self.build_index()  # from scratch
+        self.assert_hidden_in_every_tree()
+
+
+class NodeEveryLanguageTreeTests(EveryLanguageTree, EngineTestCase):
+    engine_name = ENGINE
+
+
+class DatabaseEveryLanguageTreeTests(EveryLanguageTree, EngineTestCase):
+    engine_name = "database"
