@@ -24,12 +24,19 @@ logger = logging.getLogger(__name__)
 
 BULK_CHUNK = 500
 BULK_STREAMS = 2  # a node indexes two bulk requests at once on two cores
-# Kept-open connections per node, for bulk streams and a threaded server's searches
-# (elasticsearch-py's default; opensearch-py would otherwise keep only one).
-CONNECTIONS_PER_NODE = max(10, settings.SEARCH_CONNECTIONS_PER_NODE)
+# Kept-open connections per node: at least elasticsearch-py's default (opensearch-py
+# would otherwise keep only one).
+MIN_CONNECTIONS_PER_NODE = 10
 INDEXING_TIMEOUT = 60  # seconds: a rebuild's requests may take longer than searches
 PUSH_TIMEOUT = 10  # seconds: the background push of a few changed groups
 HIGHLIGHT_ORDER = ("summary", "body", "headings", "title")
+
+
+def connections_per_node():
+    """Connections each client keeps open to a node: one per web server thread and bulk
+    stream (SEARCH_CONNECTIONS_PER_NODE), so busy threads never open and drop extra ones.
+    Each server process has its own client, so threads per process is the measure."""
+    return max(MIN_CONNECTIONS_PER_NODE, settings.SEARCH_CONNECTIONS_PER_NODE)
 
 
 def chunks(iterable, size):
