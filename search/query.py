@@ -381,20 +381,29 @@ def highlight(request):
     }
 
 
+def spelling_language(request):
+    """The language corrections are taken from: the reader's (the default if the
+    index has no fields of that language)."""
+    codes = mapping.language_codes()
+    return request.language if request.language in codes else settings.LANGUAGE_CODE
+
+
 def did_you_mean(request):
-    """Corrections for words the index does not know at all (the service shows one
-    only if it finds more than the query as typed)."""
+    """Corrections for words the index does not know in any language ("unknown" says
+    which), taken from the words of the query's language ("did_you_mean"). The service
+    shows one only if it finds more than the query as typed."""
+    term = {
+        "suggest_mode": "missing",
+        "max_edits": 2,
+        "prefix_length": 1,
+        "min_word_length": 4,
+        "size": 1,
+    }
     return {
         "text": " ".join(request.words),
+        "unknown": {"term": {**term, "field": "words"}},
         "did_you_mean": {
-            "term": {
-                "field": "words",
-                "suggest_mode": "missing",
-                "max_edits": 2,
-                "prefix_length": 1,
-                "min_word_length": 4,
-                "size": 1,
-            }
+            "term": {**term, "field": mapping.words_field(spelling_language(request))}
         },
     }
 
@@ -418,7 +427,14 @@ def build_page_body(request):
         "track_total_hits": False,
         "from": (request.page - 1) * PAGE_SIZE,
         "size": PAGE_SIZE,
-        "_source": {"excludes": [*mapping.text_field_names(), "tags", "suggest"]},
+        "_source": {
+            "excludes": [
+                *mapping.text_field_names(),
+                *mapping.names_field_names(),
+                "tags",
+                "suggest",
+            ]
+        },
     }
     if request.effective_sort != "relevance":
         body["track_scores"] = True  # the score still breaks ties

@@ -154,13 +154,19 @@ class ElasticFamilyEngine(SearchEngine):
 
     @staticmethod
     def _correction(response):
-        """The query with each unknown word replaced by the engine's best correction."""
-        entries = response.get("suggest", {}).get("did_you_mean", [])
-        if not any(entry["options"] for entry in entries):
-            return None
-        return " ".join(
-            entry["options"][0]["text"] if entry["options"] else entry["text"] for entry in entries
-        )
+        """The query with each word no language knows replaced by the best correction
+        in the query's language; None if there is none."""
+        suggestions = response.get("suggest", {})
+        unknown = suggestions.get("unknown", [])
+        in_language = suggestions.get("did_you_mean", [])
+        words, corrected = [], False
+        for anywhere, here in zip(unknown, in_language, strict=True):
+            if anywhere["options"] and here["options"]:
+                words.append(here["options"][0]["text"])
+                corrected = True
+            else:
+                words.append(here["text"])
+        return " ".join(words) if corrected else None
 
     def suggest(self, text, language):
         response = self.call(
