@@ -117,7 +117,8 @@ class ElasticFamilyEngine(SearchEngine):
 
     def search(self, request):
         bodies = build_search_bodies(self.alias, request)
-        counts, response = self.call(self.client.msearch, body=bodies)["responses"]
+        responses = self.call(self.client.msearch, body=bodies)["responses"]
+        counts, response = responses[0], responses[-1]  # one response may hold both
         for answer in (counts, response):
             if "error" in answer:
                 raise EngineError(f"{self.name}: {str(answer['error'])[:500]}")
