@@ -134,28 +134,6 @@ def without_facet_counts(_state):
 
 
 @contextlib.contextmanager
-def one_request(state):
-    """Hits and counts in one search: the aggregations run on the query, the page
-    under the post_filter (the engine evaluates the query once)."""
-    engine_class = state["engine_class"]
-    current = engine_class.call
-
-    def merge(bodies, request):
-        if len(bodies) == 4 and (request.words or not state.get("text_only")):
-            bodies[3]["aggs"] = bodies[1]["aggs"]
-            del bodies[:2]
-
-    def call(self, method, *args, **kwargs):
-        answer = current(self, method, *args, **kwargs)
-        if getattr(method, "__name__", "") == "msearch" and len(answer["responses"]) == 1:
-            answer = {**answer, "responses": answer["responses"] * 2}
-        return answer
-
-    with editing_bodies(merge), mock.patch.object(engine_class, "call", call):
-        yield
-
-
-@contextlib.contextmanager
 def cross_fields(_state):
     """Each word as one cross_fields query per language (its 4 fields scored as one field;
     OpenSearch has no combined_fields)."""
@@ -208,23 +186,6 @@ def light_concepts(_state):
 
 
 @contextlib.contextmanager
-def concepts_without_tags(_state):
-    """A concept's names in other languages looked for in that language's text only:
-    topic and region names are in ``tags`` in every language already."""
-    from search import mapping, query
-
-    original = query.name_query
-
-    def name_query(language, name):
-        built = original(language, name)
-        built["multi_match"]["fields"] = mapping.text_fields(language)
-        return built
-
-    with patched("search.query.name_query", name_query):
-        yield
-
-
-@contextlib.contextmanager
 def reader_languages(state):
     """Words looked for in the reader's language and the default one only."""
     from django.conf import settings
@@ -241,12 +202,32 @@ def reader_languages(state):
 
 
 @contextlib.contextmanager
-def candidate(state):
-    """One request for searches with words (browsing keeps its cached counts), and
-    concept names looked for in text only."""
-    with contextlib.ExitStack() as stack:
-        stack.enter_context(one_request({**state, "text_only": True}))
-        stack.enter_context(concepts_without_tags(state))
+def previous(state):
+    """The design before the parts were measured: counts always a request of their
+    own, and a concept's names looked for in tags too."""
+    from search import mapping, query
+
+    original_bodies, original_names = query.build_search_bodies, query.name_query
+
+    def build(index, request):
+        if not request.words:
+            return original_bodies(index, request)
+        return [
+            {"index": index, "request_cache": True},
+            query.build_counts_body(request),
+            {"index": index},
+            query.build_page_body(request),
+        ]
+
+    def name_query(language, name):
+        built = original_names(language, name)
+        built["multi_match"]["fields"] = [*mapping.text_fields(language), "tags"]
+        return built
+
+    with (
+        patched("search.engines.elastic.build_search_bodies", build),
+        patched("search.query.name_query", name_query),
+    ):
         yield
 
 
@@ -259,12 +240,10 @@ VARIANTS = {
     "no-suggester": without_suggester,
     "no-correction-count": without_correction_count,
     "no-facet-counts": without_facet_counts,
-    "one-request": one_request,
     "cross-fields": cross_fields,
     "reader-languages": reader_languages,
     "light-concepts": light_concepts,
-    "concepts-without-tags": concepts_without_tags,
-    "candidate": candidate,
+    "previous": previous,
 }
 
 
@@ -301,7 +280,7 @@ class Recorder:
 def run_variants(engine, names, queries, warmup):
     from search import service
 
-    recorder, state = Recorder(engine), {"engine_class": type(engine)}
+    recorder, state = Recorder(engine), {}
     records = {name: [] for name in names}
     progress = measure.Progress("searches", len(queries) * len(names))
 
