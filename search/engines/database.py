@@ -169,13 +169,13 @@ class WordForms:
         return self.exact | self.fuzzy
 
 
-def closest_known(word, known, corrections):
+def closest_known(word, known, language):
     """The word itself if the index knows it (by any form, in any language), else the
-    closest word in ``corrections`` (a vocabulary of the query's language)."""
+    closest word of the language (its vocabulary is read only then)."""
     forms = WordForms(word, Vocabulary([]))
-    if any(known.knows(form) for form in forms.exact):
+    if any(known.knows(form) for form in forms.exact) or len(word) < 4:
         return forms.written
-    candidates = corrections.near(forms.written, SPELLING_EDITS) if len(word) >= 4 else []
+    candidates = language_vocabulary(language).near(forms.written, SPELLING_EDITS)
     return min(candidates)[1] if candidates else forms.written
 
 
@@ -332,8 +332,8 @@ class DatabaseEngine(SearchEngine):
     def _correction(request):
         """Each word the index does not know replaced by the closest one it knows in
         the query's language."""
-        known, corrections = vocabulary(), language_vocabulary(spelling_language(request))
-        return " ".join(closest_known(word, known, corrections) for word in request.words)
+        known, language = vocabulary(), spelling_language(request)
+        return " ".join(closest_known(word, known, language) for word in request.words)
 
     def suggest(self, text, language):
         rows = IndexedDocument.objects.filter(title__icontains=text.strip()).values("data")[:200]
