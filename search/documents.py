@@ -141,7 +141,8 @@ def names_fields(names):
     whatever its own; ``names_<language>``: the names in one language, which did-you-mean
     may correct to."""
     fields = {"tags": " ".join(sorted(set().union(*names.values())))}
-    fields.update((f"names_{code}", " ".join(sorted(values))) for code, values in names.items())
+    for code, _name in settings.LANGUAGES:  # the index has fields for these only
+        fields[f"names_{code}"] = " ".join(sorted(names[code]))
     return fields
 
 
