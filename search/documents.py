@@ -82,7 +82,7 @@ def build_group_documents(translation_key):
         for page in pages
     ]
     representative = documents[0]
-    representative["tags"] = " ".join(facet_labels_text(facets))
+    representative.update(names_fields(facet_names(facets)))
     for page in pages:
         for name, value in page_texts(page).items():
             representative[f"{name}_{page.locale.language_code}"] = value
@@ -122,13 +122,26 @@ def member_keys(page):
     return []
 
 
-def facet_labels_text(facets):
-    """Names of the group's topics and regions in every language, and of its members,
-    so a reader finds an item by a topic's name in their language whatever its own."""
-    words = set(MemberPage.names_for_keys(facets["members"]))
-    words.update(Topic.objects.filter(key__in=facets["topics"]).values_list("name", flat=True))
-    words.update(Region.objects.filter(key__in=facets["regions"]).values_list("name", flat=True))
-    return sorted(words)
+def facet_names(facets):
+    """{language: names} of the group's topics and regions in each language, with its
+    members' names (in every language they have) in each."""
+    members = set(MemberPage.names_for_keys(facets["members"]))
+    names = {code: set(members) for code, _name in settings.LANGUAGES}
+    for model, keys in ((Topic, facets["topics"]), (Region, facets["regions"])):
+        rows = model.objects.filter(key__in=keys).values_list("name", "locale__language_code")
+        for name, language in rows:
+            names.setdefault(language, set(members)).add(name)
+    return names
+
+
+def names_fields(names):
+    """``tags``: every name, so a reader finds an item by a topic's name in their language
+    whatever its own; ``names_<language>``: the names in one language, which did-you-mean
+    may correct to."""
+    fields = {"tags": " ".join(sorted(set().union(*names.values())))}
+    for code, _name in settings.LANGUAGES:  # the index has fields for these only
+        fields[f"names_{code}"] = " ".join(sorted(names[code]))
+    return fields
 
 
 def page_texts(page):

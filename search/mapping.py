@@ -9,7 +9,10 @@ folded only. The database engine analyses text with the same lists and
 stemmers (search/analysis.py), so both give the same words the same meaning.
 
 ``words`` holds every word of an item as written (folded, not stemmed): typo
-tolerance and did-you-mean work on it.
+tolerance works on it, and did-you-mean asks it whether the index knows a word at
+all. ``words_<language>`` holds the words of one language's fields and the names of
+the item's topics, regions and members in that language: did-you-mean takes its
+corrections from the query's language only.
 """
 
 from django.conf import settings
@@ -69,8 +72,17 @@ def language_analysis():
     return filters, analyzers
 
 
+def words_field(language_code):
+    """The field of the words written in one language (did-you-mean's vocabulary)."""
+    return f"words_{language_code}"
+
+
 def text_field_names():
     return [f"{name}_{code}" for name in TEXT_FIELDS for code in language_codes()]
+
+
+def names_field_names():
+    return [f"names_{code}" for code in language_codes()]
 
 
 def index_settings():
@@ -96,6 +108,9 @@ def index_settings():
 def properties():
     keyword = {"type": "keyword"}
     stored_only = {"type": "keyword", "index": False, "doc_values": False}
+    # Words as written: enough for typo tolerance and spelling, so no frequencies,
+    # positions or norms.
+    words = {"type": "text", "analyzer": WRITTEN, "index_options": "docs", "norms": False}
     fields = {
         "id": keyword,
         "translation_key": keyword,
@@ -116,13 +131,19 @@ def properties():
         "year": keyword,
         "published": {"type": "date"},
         "last_reviewed": {"type": "date"},
-        # Every word as written: enough for typo tolerance and spelling, so no
-        # frequencies, positions or norms.
-        "words": {"type": "text", "analyzer": WRITTEN, "index_options": "docs", "norms": False},
+        "words": words,
     }
+    for code in language_codes():
+        fields[words_field(code)] = words
+        # Topic, region and member names in the language: only spelling reads them.
+        fields[f"names_{code}"] = {"type": "text", "index": False, "copy_to": words_field(code)}
     for name in TEXT_FIELDS:
         for code in language_codes():
-            field = {"type": "text", "analyzer": analyzer_for(code), "copy_to": "words"}
+            field = {
+                "type": "text",
+                "analyzer": analyzer_for(code),
+                "copy_to": ["words", words_field(code)],
+            }
             if name not in PHRASE_FIELDS:  # no phrase queries run on bodies
                 field["index_options"] = "freqs"
             fields[f"{name}_{code}"] = field

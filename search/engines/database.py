@@ -34,9 +34,11 @@ from search.query import (
     SUGGESTION_LIMIT,
     TITLE_BOOST,
     required_units,
+    spelling_language,
 )
 
 SNIPPET_LENGTH = 180
+SPELLING_EDITS = 2  # did-you-mean corrects words of 4 letters or more, as the engines do
 FIELD_WEIGHTS = {**mapping.FIELD_BOOSTS, "tags": mapping.TAGS_BOOST}
 
 
@@ -116,10 +118,10 @@ class Vocabulary:
         count = self.by_letter.get(token[:1], {}).get(token, 0)
         return math.log(1 + (self.items + 1) / (count + 1))
 
-    def near(self, word):
-        """(edits, word) of the known words within the edits a word of its length may
-        have, with the same first letter."""
-        limit = max_edits(word)
+    def near(self, word, limit=None):
+        """(edits, word) of the known words with the same first letter within ``limit``
+        edits (default: the typos a word of its length may have)."""
+        limit = max_edits(word) if limit is None else limit
         if not limit:
             return []
         distances = ((edit_distance(word, other, limit), other) for other in self.words(word[0]))
@@ -137,6 +139,21 @@ def vocabulary():
     return cached_vocabulary("words", build)
 
 
+def language_vocabulary(language):
+    """The words written in one language's fields and names: what did-you-mean
+    corrects to."""
+
+    def build():
+        columns = [f"data__{name}_{language}" for name in (*TEXT_FIELDS, "names")]
+        rows = IndexedDocument.objects.filter(is_representative=True).values_list(*columns)
+        return Vocabulary(
+            " ".join({written(word) for text in row if text for word in words(text)})
+            for row in rows.iterator()
+        )
+
+    return cached_vocabulary(f"words:{language}", build)
+
+
 class WordForms:
     """The forms a query word is found by: exactly (any language's stem, or as
     written) or with a typo corrected."""
@@ -152,12 +169,13 @@ class WordForms:
         return self.exact | self.fuzzy
 
 
-def closest_known(word, known):
-    """The word itself if the index knows it (by any form), else the closest known word."""
+def closest_known(word, known, language):
+    """The word itself if the index knows it (by any form, in any language), else the
+    closest word of the language (its vocabulary is read only then)."""
     forms = WordForms(word, Vocabulary([]))
-    if any(known.knows(form) for form in forms.exact):
+    if any(known.knows(form) for form in forms.exact) or len(word) < 4:
         return forms.written
-    candidates = known.near(forms.written)
+    candidates = language_vocabulary(language).near(forms.written, SPELLING_EDITS)
     return min(candidates)[1] if candidates else forms.written
 
 
@@ -312,9 +330,10 @@ class DatabaseEngine(SearchEngine):
 
     @staticmethod
     def _correction(request):
-        """Each word the index does not know replaced by the closest one it knows."""
-        known = vocabulary()
-        return " ".join(closest_known(word, known) for word in request.words)
+        """Each word the index does not know replaced by the closest one it knows in
+        the query's language."""
+        known, language = vocabulary(), spelling_language(request)
+        return " ".join(closest_known(word, known, language) for word in request.words)
 
     def suggest(self, text, language):
         rows = IndexedDocument.objects.filter(title__icontains=text.strip()).values("data")[:200]

@@ -24,12 +24,19 @@ logger = logging.getLogger(__name__)
 
 BULK_CHUNK = 500
 BULK_STREAMS = 2  # a node indexes two bulk requests at once on two cores
-# Kept-open connections per node, for bulk streams and a threaded server's searches
-# (elasticsearch-py's default; opensearch-py would otherwise keep only one).
-CONNECTIONS_PER_NODE = max(10, settings.SEARCH_CONNECTIONS_PER_NODE)
+# Kept-open connections per node: at least elasticsearch-py's default (opensearch-py
+# would otherwise keep only one).
+MIN_CONNECTIONS_PER_NODE = 10
 INDEXING_TIMEOUT = 60  # seconds: a rebuild's requests may take longer than searches
 PUSH_TIMEOUT = 10  # seconds: the background push of a few changed groups
 HIGHLIGHT_ORDER = ("summary", "body", "headings")
+
+
+def connections_per_node():
+    """Connections each client keeps open to a node: one per web server thread and bulk
+    stream (SEARCH_CONNECTIONS_PER_NODE), so busy threads never open and drop extra ones.
+    Each server process has its own client, so threads per process is the measure."""
+    return max(MIN_CONNECTIONS_PER_NODE, settings.SEARCH_CONNECTIONS_PER_NODE)
 
 
 def chunks(iterable, size):
@@ -110,7 +117,8 @@ class ElasticFamilyEngine(SearchEngine):
 
     def search(self, request):
         bodies = build_search_bodies(self.alias, request)
-        counts, response = self.call(self.client.msearch, body=bodies)["responses"]
+        responses = self.call(self.client.msearch, body=bodies)["responses"]
+        counts, response = responses[0], responses[-1]  # one response may hold both
         for answer in (counts, response):
             if "error" in answer:
                 raise EngineError(f"{self.name}: {str(answer['error'])[:500]}")
@@ -147,13 +155,19 @@ class ElasticFamilyEngine(SearchEngine):
 
     @staticmethod
     def _correction(response):
-        """The query with each unknown word replaced by the engine's best correction."""
-        entries = response.get("suggest", {}).get("did_you_mean", [])
-        if not any(entry["options"] for entry in entries):
-            return None
-        return " ".join(
-            entry["options"][0]["text"] if entry["options"] else entry["text"] for entry in entries
-        )
+        """The query with each word no language knows replaced by the best correction
+        in the query's language; None if there is none."""
+        suggestions = response.get("suggest", {})
+        unknown = suggestions.get("unknown", [])
+        in_language = suggestions.get("did_you_mean", [])
+        words, corrected = [], False
+        for anywhere, here in zip(unknown, in_language, strict=True):
+            if anywhere["options"] and here["options"]:
+                words.append(here["options"][0]["text"])
+                corrected = True
+            else:
+                words.append(here["text"])
+        return " ".join(words) if corrected else None
 
     def suggest(self, text, language):
         response = self.call(

@@ -5,7 +5,7 @@ from elastic_transport import ConnectionTimeout
 from elasticsearch import ApiError, Elasticsearch
 from elasticsearch.helpers import bulk
 
-from search.engines.elastic import INDEXING_TIMEOUT, ElasticFamilyEngine
+from search.engines.elastic import INDEXING_TIMEOUT, ElasticFamilyEngine, connections_per_node
 
 
 class ElasticsearchEngine(ElasticFamilyEngine):
@@ -21,7 +21,12 @@ class ElasticsearchEngine(ElasticFamilyEngine):
         return body
 
     def make_client(self):
-        return Elasticsearch(self.urls, request_timeout=self.timeout, max_retries=0)
+        return Elasticsearch(
+            self.urls,
+            request_timeout=self.timeout,
+            max_retries=0,
+            connections_per_node=connections_per_node(),
+        )
 
     @property
     def indexing_client(self):

@@ -6,7 +6,7 @@ from opensearchpy import OpenSearch
 from opensearchpy import exceptions as errors
 from opensearchpy.helpers import bulk
 
-from search.engines.elastic import CONNECTIONS_PER_NODE, INDEXING_TIMEOUT, ElasticFamilyEngine
+from search.engines.elastic import INDEXING_TIMEOUT, ElasticFamilyEngine, connections_per_node
 
 
 class OpenSearchEngine(ElasticFamilyEngine):
@@ -20,7 +20,7 @@ class OpenSearchEngine(ElasticFamilyEngine):
             timeout=timeout or self.timeout,
             max_retries=0,
             retry_on_timeout=False,
-            pool_maxsize=CONNECTIONS_PER_NODE,
+            pool_maxsize=connections_per_node(),
         )
 
     @cached_property

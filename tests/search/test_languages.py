@@ -83,3 +83,34 @@ class LanguageTests(EngineTestCase):
 
 def ids(answer):
     return [result["id"] for result in answer["results"]]
+
+
+class DidYouMeanLanguageTests:
+    """Corrections come from the words of the query's language only."""
+
+    def test_an_english_query_is_not_corrected_to_a_french_or_norwegian_word(self):
+        # Two edits from French "glace" and Norwegian "natten": beyond typo tolerance,
+        # and no English word is that close.
+        for query, other_language, correction in (
+            ("gkaxe", "fr", "glace"),
+            ("nqtteb", "nb", "natten"),
+        ):
+            with self.subTest(query=query):
+                english = self.api(q=query, lang="en")
+                self.assertEqual(english["total"], 0)
+                self.assertIsNone(english["suggestion"])
+                in_that_language = self.api(q=query, lang=other_language)
+                self.assertEqual(in_that_language["suggestion"], correction)
+
+    def test_a_word_known_in_another_language_is_not_corrected(self):
+        answer = self.api(q="natten", lang="en")
+        self.assertGreater(answer["total"], 0)
+        self.assertIsNone(answer["suggestion"])
+
+
+class NodeDidYouMeanLanguageTests(DidYouMeanLanguageTests, EngineTestCase):
+    pass
+
+
+class DatabaseDidYouMeanLanguageTests(DidYouMeanLanguageTests, EngineTestCase):
+    engine_name = "database"
