@@ -3,6 +3,7 @@ worst first; "Mark as reviewed" changes only the review date, through the workfl
 reminders go out once a week per author."""
 
 import datetime
+import json
 from io import StringIO
 
 from django.contrib.auth.models import Group, Permission
@@ -83,11 +84,24 @@ def revisions(page):
     return Revision.page_revisions.filter(object_id=str(page.pk)).count()
 
 
+def field_value(content, key):
+    """A field of a revision; StreamField values are JSON text whose key order depends on
+    the database (PostgreSQL's jsonb sorts keys), so they are compared as data."""
+    value = content.get(key)
+    if isinstance(value, str) and value.startswith(("[", "{")):
+        try:
+            return json.loads(value)
+        except ValueError:  # a title such as "[Draft] ..."
+            return value
+    return value
+
+
 def changed_fields(before, after):
     return {
         key
         for key in before.content.keys() | after.content.keys()
-        if before.content.get(key) != after.content.get(key) and key not in BOOKKEEPING
+        if field_value(before.content, key) != field_value(after.content, key)
+        and key not in BOOKKEEPING
     }
 
 
