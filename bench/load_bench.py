@@ -9,7 +9,8 @@ stopped for the run), starts gunicorn with gunicorn.conf.py, and lets N client
 threads send a mix of search API, suggestion, search page and content page
 requests for the given time. Reports requests/s, p50/p95/p99 latency and errors
 (5xx, connection failures, and API answers that fell back to the database),
-prints a markdown table and writes bench/results/load.{md,json}.
+prints a markdown table and writes bench/results/load.{md,json} (load-no-cache.*
+with --no-cache, which renders every page and runs every search).
 Target on 2 cores: 0 errors and p95 ≤ 200 ms.
 """
 
@@ -21,6 +22,7 @@ import platform
 import random
 import re
 import secrets
+import shutil
 import subprocess
 import sys
 import threading
@@ -37,6 +39,7 @@ from bench.measure import percentile
 
 REPO = Path(__file__).resolve().parent.parent
 RESULTS = REPO / "bench" / "results"
+CACHE_DIR = RESULTS / "load-cache"
 P95_TARGET_MS = 200
 LANGUAGES = ("en", "fr", "de", "nb", "sv", "fi", "da", "is", "kl", "se", "iu")
 WORDS = (
@@ -57,6 +60,12 @@ def parse_args():
     parser.add_argument("--url", help="OpenSearch URL (default: SEARCH_URL, else our own node)")
     parser.add_argument("--skip-setup", action="store_true", help="reuse the loaded database")
     parser.add_argument("--seed", type=int, default=42)
+    parser.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="render every page and run every search (PAGE_CACHE_SECONDS and "
+        "SEARCH_ANSWER_CACHE_SECONDS 0), to compare with the kept pages and answers",
+    )
     return parser.parse_args()
 
 
@@ -75,6 +84,10 @@ def server_environment(args, search_url):
         "SEARCH_INDEX_PREFIX": "polarkb-load",
         "BIND": f"127.0.0.1:{args.port}",
         "WEB_ACCESS_LOG": "",
+        "CACHE_DIR": str(CACHE_DIR),
+        **(
+            {"PAGE_CACHE_SECONDS": "0", "SEARCH_ANSWER_CACHE_SECONDS": "0"} if args.no_cache else {}
+        ),
     }
 
 
@@ -93,6 +106,7 @@ def set_up_site(environment):
 
 
 def start_server(environment, base_url):
+    shutil.rmtree(CACHE_DIR, ignore_errors=True)  # every run starts with nothing kept
     log = open(RESULTS / "load-server.log", "w")
     process = subprocess.Popen(
         [str(Path(sys.executable).with_name("gunicorn"))],
@@ -228,7 +242,9 @@ def markdown(result):
     lines = [
         f"Load benchmark, {result['date']}: {result['clients']} clients, "
         f"{result['seconds']:.0f} s, gunicorn {result['server']['workers']} workers × "
-        f"{result['server']['threads']} threads, OpenSearch, {result['machine']['cpus']} CPUs "
+        f"{result['server']['threads']} threads, OpenSearch, {result['database']}, "
+        f"{'nothing kept' if result['no_cache'] else 'pages and answers kept'}, "
+        f"{result['machine']['cpus']} CPUs "
         "(shared machine: the clients, the server and the node run on the same cores).",
         "",
         "| requests | count | req/s | p50 ms | p95 ms | p99 ms | max ms | errors | 4xx |",
@@ -283,6 +299,8 @@ def main():
         "seconds": args.seconds,
         "mix": MIX,
         "server": gunicorn_conf,
+        "database": environment["DATABASE_URL"].split(":", 1)[0],
+        "no_cache": args.no_cache,
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version()},
         "rows": summarise(records, args.seconds),
         "pool_full_warnings": server_log.count("Connection pool is full"),
@@ -291,9 +309,10 @@ def main():
     table = markdown(result)
     print()
     print(table)
-    (RESULTS / "load.md").write_text(table)
-    (RESULTS / "load.json").write_text(json.dumps(result, indent=2))
-    print(f"Wrote {RESULTS / 'load.md'} and load.json")
+    name = "load-no-cache" if args.no_cache else "load"
+    (RESULTS / f"{name}.md").write_text(table)
+    (RESULTS / f"{name}.json").write_text(json.dumps(result, indent=2))
+    print(f"Wrote {RESULTS / name}.md and {name}.json")
 
 
 if __name__ == "__main__":

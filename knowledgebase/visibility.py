@@ -41,14 +41,21 @@ class PublishingRefused(PermissionDenied):
 
 
 def withheld_keys():
-    """Querysets of the translation keys of items held back from readers."""
-    return [withhold() for withhold in hooks.get_hooks(WITHHOLD_HOOK)]
+    """The translation keys of the items held back from readers (few: those awaiting
+    something). Worked out once per reading request."""
+    return remember("withheld keys", _find_withheld_keys)
+
+
+def _find_withheld_keys():
+    return frozenset(
+        key
+        for withhold in hooks.get_hooks(WITHHOLD_HOOK)
+        for key in withhold().values_list("translation_key", flat=True)
+    )
 
 
 def is_withheld(page):
-    return any(
-        keys.filter(translation_key=page.translation_key).exists() for keys in withheld_keys()
-    )
+    return page.translation_key in withheld_keys()
 
 
 def publishing_refusals(page):
@@ -98,8 +105,8 @@ def visible(queryset):
         Q(alias_of__live=True) & ~inside(sections, "alias_of__path")
     )
     condition = own_tree_ok & source_ok
-    for keys in withheld_keys():
-        condition &= ~Q(translation_key__in=keys)
+    if withheld := withheld_keys():
+        condition &= ~Q(translation_key__in=withheld)
     return queryset.filter(condition)
 
 

@@ -1,7 +1,8 @@
 """Security headers: a Content-Security-Policy scoped by area, and a Permissions-Policy.
 
 Public pages get the strict policy from ``CONTENT_SECURITY_POLICY``: scripts only
-from our own files, so an inline script never runs. The Wagtail and Django
+from our own files, so an inline script never runs; inline styles only the site's
+own (polarkb/stylesheets.py), by their hashes. The Wagtail and Django
 admins still put small inline scripts in their forms (date pickers, inline
 panels), so they get ``ADMIN_CONTENT_SECURITY_POLICY`` instead, which only
 editors reach.
@@ -12,14 +13,23 @@ from django.middleware.gzip import GZipMiddleware
 
 from csp.middleware import CSPMiddleware
 
+from polarkb.stylesheets import policy_sources
+
 ADMIN_PREFIXES = ("/admin/", "/django-admin/")
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only)
-        if not report_only and parts.config is None and is_admin(request):
-            parts.config = settings.ADMIN_CONTENT_SECURITY_POLICY
+        if is_admin(request):
+            if not report_only and parts.config is None:
+                parts.config = settings.ADMIN_CONTENT_SECURITY_POLICY
+        else:
+            update = parts.update or {}
+            parts.update = {
+                **update,
+                "style-src": [*update.get("style-src", []), *policy_sources()],
+            }
         return parts
 
 

@@ -20,7 +20,7 @@ from wagtail.models import Locale
 from knowledgebase import content_types
 from knowledgebase.models import MemberPage, Region, Topic
 from knowledgebase.visibility import visible
-from search.cache import cached_vocabulary
+from search.cache import cached_vocabulary, kept_answer
 from search.engines.base import EngineError, EngineUnavailable
 from search.engines.database import DatabaseEngine
 from search.picks import arrange_picks
@@ -104,10 +104,19 @@ def search_on(engine, request):
 
 
 def search(request, with_version_links=False):
-    """The JSON-ready answer to a SearchRequest (see DESIGN.md for its shape).
+    """The JSON-ready answer to a SearchRequest (see DESIGN.md for its shape), kept
+    a short while unless the database answered for a failed engine.
 
     The HTML page also wants links to each result's other language versions.
     """
+    return kept_answer(
+        ("search", request, with_version_links),
+        lambda: answer(request, with_version_links),
+        keep=lambda value: not value["fallback"],
+    )
+
+
+def answer(request, with_version_links):
     result, engine_name, fallback = run(request)
     pages = pages_for(result.total)
     if request.page > pages:
@@ -136,6 +145,10 @@ def suggest(text, language):
     text = " ".join(text.split())[:100]
     if len(text) < 2:
         return []
+    return kept_answer(("suggest", text, language), lambda: suggestions(text, language))
+
+
+def suggestions(text, language):
     try:
         documents = get_engine().suggest(text, language)
     except EngineUnavailable as error:

@@ -1,11 +1,19 @@
 import re
 import types
 
+from django.core.cache import cache
+
 from wagtail.models import Page, Site
 
 import pytest
 
 from tests import factories as f
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Kept pages and answers of one test (whose rows are rolled back) never reach the next."""
+    cache.clear()
 
 
 def alternates(html):

@@ -76,6 +76,7 @@ MIDDLEWARE = [
     "polarkb.middleware.UnknownLanguageMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "polarkb.middleware.RememberLanguageMiddleware",
+    "polarkb.page_cache.AnonymousPageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -110,6 +111,33 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# One cache shared by the web server's processes and the index worker: pages and
+# search answers kept for anonymous readers (polarkb/page_cache.py), the rate
+# limits and search vocabularies. Files on this host by default; several hosts
+# need a shared backend (e.g. Django's Redis cache) configured here.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": env.get("CACHE_DIR", str(BASE_DIR / "var" / "cache")),
+        "OPTIONS": {"MAX_ENTRIES": int(env.get("CACHE_MAX_ENTRIES", "3000"))},
+    }
+}
+# Seconds an anonymous reader's page or search answer is kept (0: never); any
+# change to content makes the kept copies obsolete at once (knowledgebase/changes.py).
+PAGE_CACHE_SECONDS = int(env.get("PAGE_CACHE_SECONDS", "300"))
+SEARCH_ANSWER_CACHE_SECONDS = int(env.get("SEARCH_ANSWER_CACHE_SECONDS", "60"))
+# Rows readers write that change nothing readers are shown: saving them keeps
+# the cached pages and answers.
+READER_WRITTEN_MODELS = (
+    "contact.Enquiry",
+    "feedback.Feedback",
+    "search.DailySearchCount",
+    "sessions.Session",
+    "wagtailadmin.EditingSession",
+    "wagtailsearchpromotions.Query",
+    "wagtailsearchpromotions.QueryDailyHits",
+)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -146,7 +174,8 @@ STORAGES = {
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Security headers (polarkb/security.py). Public pages: no inline script runs;
-# an inline <style> needs the request's nonce ({{ request.csp_nonce }}); style
+# inline <style> elements are the site's own stylesheets (allowed by their hashes)
+# or carry the request's nonce ({{ request.csp_nonce }}, the error page); style
 # attributes (responsive embeds, rich text) stay allowed.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {

@@ -13,3 +13,5 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 DEBUG = env.get("DEBUG") == "1"
 # Tasks run at once, so a test sees their effect; the outage tests use the worker.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# One process: the local memory cache, emptied before every test (tests/conftest.py).
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

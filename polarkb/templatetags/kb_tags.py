@@ -1,12 +1,10 @@
 """Site components: navigation, breadcrumbs, language selector and hreflang links."""
 
-import os
 import re
 from functools import lru_cache
 
 from django import template
 from django.conf import settings
-from django.contrib.staticfiles import finders
 from django.urls import translate_url
 from django.utils import translation
 from django.utils.html import conditional_escape, format_html
@@ -22,6 +20,7 @@ from knowledgebase.per_request import active_locale, default_locale, remember
 from knowledgebase.visibility import visible, with_languages
 from localization.glossary import LOWER_CASE_LANGUAGE_NAMES
 from polarkb.languages import LANGUAGE_TABLE
+from polarkb.stylesheets import inline_css
 
 register = template.Library()
 
@@ -57,24 +56,10 @@ def _routable_suffix(request, page):
     return request.path[len(page_url) :] if request.path.startswith(page_url) else ""
 
 
-@lru_cache(maxsize=8)
-def _read_css(filename, modified):
-    """The stylesheet without comments and needless white space."""
-    with open(filename, encoding="utf-8") as file:
-        css = re.sub(r"/\*.*?\*/", "", file.read(), flags=re.S)
-    css = re.sub(r"\s+", " ", css)
-    return re.sub(r"\s*([{};,>])\s*", r"\1", css).replace(": ", ":").strip()
-
-
-@register.simple_tag(takes_context=True)
-def inline_stylesheet(context, path):
-    """The site's small stylesheet inside the page: the first paint on a slow, distant link
-    is styled, with no round trip for a separate file. Read again when the file changes.
-    It carries the request's Content-Security-Policy nonce, the one inline style allowed."""
-    filename = finders.find(path)
-    css = _read_css(filename, os.stat(filename).st_mtime)
-    nonce = getattr(context.get("request"), "csp_nonce", "")
-    return format_html('<style nonce="{}">{}</style>', nonce, mark_safe(css))
+@register.simple_tag
+def inline_stylesheet(path):
+    """One of the site's small stylesheets inside the page (see polarkb/stylesheets.py)."""
+    return format_html("<style>{}</style>", mark_safe(inline_css(path)))
 
 
 @register.inclusion_tag("components/main_nav.html", takes_context=True)

@@ -78,7 +78,7 @@ class ReaderViewTests(TestCase):
         self.assertNotIn("Related guides", head)
         self.assertIn('<meta name="description" content="How to travel on sea ice.">', head)
         self.assertIn('rel="alternate" hreflang="en"', head)
-        self.assertIn("<style nonce=", head)
+        self.assertIn("<style>", head)
         self.assertEqual(html.count('id="related-heading"'), 1)
         article = re.search(r"<article\b.*?</article>", html, re.S).group(0)
         self.assertIn("10.5072/polarkb.guide", article)

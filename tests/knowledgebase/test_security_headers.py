@@ -2,7 +2,10 @@
 public pages (checked in Chromium), the admin keeps working under its own policy,
 the API may be cached briefly, and production settings pass ``check --deploy``."""
 
+import base64
+import hashlib
 import os
+import re
 import secrets
 import shutil
 import subprocess
@@ -65,10 +68,15 @@ class PublicPageHeadersTests(TestCase):
                     self.assertFalse(any(s.startswith(allowance) for s in sources), sources)
                 self.assertEqual(policy(response)["object-src"], ["'none'"])
 
-    def test_an_inline_style_needs_the_pages_nonce(self):
-        response = self.client.get("/en/")
-        style_sources = policy(response)["style-src"]
-        self.assertNotIn("'unsafe-inline'", style_sources)
+    def test_only_the_sites_own_inline_stylesheet_is_allowed(self):
+        for url in ("/en/", "/en/", self.guide.url):  # the second /en/ is served from the cache
+            with self.subTest(url=url):
+                response = self.client.get(url)
+                style_sources = policy(response)["style-src"]
+                self.assertNotIn("'unsafe-inline'", style_sources)
+                css = re.search(r"<style>(.*?)</style>", response.content.decode(), re.S).group(1)
+                digest = base64.b64encode(hashlib.sha256(css.encode()).digest()).decode()
+                self.assertIn(f"'sha256-{digest}'", style_sources)
 
     def test_public_pages_turn_off_unused_browser_features(self):
         for url, response in self.public_responses():

@@ -171,6 +171,28 @@ class LeakMatrix:
         with self.captureOnCommitCallbacks(execute=True):
             return action(*args, **kwargs)
 
+    def test_after_readers_read_everything_before_the_change(self):
+        """Pages and answers kept for anonymous readers before a case is hidden never
+        reach a reader after it."""
+        markers = ("nimbus", "zephyr", "tundrix")
+        guides = {marker: self.committed(self.guide, marker) for marker in markers}
+        self.committed(self.guide, "obsidian", self.corpus.tree.outputs, f.OutputPageFactory)
+        for language in LANGUAGES:
+            for url in self.reader_pages(language):
+                self.client.get(url)
+            for url, marker in self.hidden_pages(language).items():
+                response = self.client.get(url)
+                if marker in markers:
+                    self.assertContains(response, f"Advice known as {marker}", msg_prefix=url)
+                self.api(q=marker, lang=language)
+                self.client.get("/api/search/suggest/", {"q": marker, "lang": language})
+        self.committed(guides["nimbus"].unpublish)
+        self.committed(restrict, guides["zephyr"], PageViewRestriction.PASSWORD, password="s3cret")
+        self.committed(restrict, guides["tundrix"], PageViewRestriction.GROUPS)
+        self.committed(restrict, self.corpus.tree.outputs, PageViewRestriction.LOGIN)
+        self.committed(self.restricted_translation)
+        self.assert_nothing_leaks()
+
     def test_l1_an_alias_obeys_its_source_sections_restriction(self):
         self.committed(self.guide, "obsidian", self.corpus.tree.outputs, f.OutputPageFactory)
         self.committed(restrict, self.corpus.tree.outputs, PageViewRestriction.LOGIN)

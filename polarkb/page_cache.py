@@ -1,0 +1,74 @@
+"""Reader pages kept for anonymous readers, so a popular page is rendered once.
+
+A reader with no session (nobody logged in, no page password given) gets the
+same page at an address as every other such reader, so the first one's page is
+kept for PAGE_CACHE_SECONDS and served to the next. The key holds the content
+generation (knowledgebase/changes.py): any change to content — a page
+published, unpublished, moved, restricted, withheld for consent — makes every
+kept page obsolete at once, in every process sharing the cache.
+
+Kept: answers to GET requests under a language prefix (/en/…, /kl/…) with
+status 200 that set no cookie (forms with a CSRF token set one) and that do
+not ask not to be (Cache-Control private, no-cache or no-store: the search page
+with words, whose searches are counted). Never kept or served from the cache:
+requests with a session or messages cookie, the admin, redirects and errors.
+The middleware sits after the ones that set the language and security headers,
+so a kept page gets its headers and language cookie like a fresh one.
+"""
+
+import hashlib
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.utils.cache import get_max_age
+from django.utils.translation import get_language_from_path
+
+from knowledgebase.changes import content_generation
+
+PERSONAL_COOKIES = (settings.SESSION_COOKIE_NAME, "messages")
+UNCACHEABLE = ("private", "no-cache", "no-store")
+
+
+class AnonymousPageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not settings.PAGE_CACHE_SECONDS or not is_anonymous_page_request(request):
+            return self.get_response(request)
+        key = cache_key(request)
+        kept = cache.get(key)
+        if kept is not None:
+            content, headers = kept
+            return HttpResponse(content, headers=headers)
+        response = self.get_response(request)
+        if request.method == "GET" and may_keep(response):
+            kept = (response.content, dict(response.headers))
+            cache.set(key, kept, settings.PAGE_CACHE_SECONDS)
+        return response
+
+
+def is_anonymous_page_request(request):
+    return (
+        request.method in ("GET", "HEAD")
+        and get_language_from_path(request.path_info) is not None
+        and not any(name in request.COOKIES for name in PERSONAL_COOKIES)
+    )
+
+
+def cache_key(request):
+    address = f"{request.get_host()}{request.get_full_path()}"
+    digest = hashlib.sha256(address.encode()).hexdigest()
+    return f"page:{content_generation()}:{digest}"
+
+
+def may_keep(response):
+    cache_control = response.get("Cache-Control", "")
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and not any(word in cache_control for word in UNCACHEABLE)
+        and get_max_age(response) != 0
+    )
