@@ -94,4 +94,4 @@ lint: install ## Check code style with ruff
 	@$(PY) -m ruff check .
 
 clean: ## Remove the virtualenv, database, media and caches
-	rm -rf $(VENV) db.sqlite3 media staticfiles .test-media .pytest_cache node_modules
+	rm -rf $(VENV) db.sqlite3 var media staticfiles .test-media .pytest_cache node_modules

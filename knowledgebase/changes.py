@@ -39,6 +39,28 @@ def content_generation():
     return token
 
 
+def kept_while_unchanged(name, compute, seconds=300):
+    """``compute()``, shared by every process until content changes.
+
+    Computed afresh in a transaction that has changed content: other processes
+    cannot see its change before it commits, so what they kept would not show it.
+    """
+    if _changing_in_this_transaction():
+        return compute()
+    key = f"{name}:{content_generation()}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, seconds)
+    return value
+
+
+def _changing_in_this_transaction():
+    return connection.in_atomic_block and any(
+        callback is _new_generation for _ids, callback, _robust in connection.run_on_commit
+    )
+
+
 def _new_generation():
     cache.set(KEY, uuid.uuid4().hex, None)
 
@@ -50,7 +72,7 @@ def content_changed(sender=None, **kwargs):
     if getattr(_thread, "read_since_change", False):
         _thread.read_since_change = False
         _new_generation()
-    if not any(callback is _new_generation for _ids, callback, _robust in connection.run_on_commit):
+    if not _changing_in_this_transaction():
         transaction.on_commit(_new_generation)
 
 
