@@ -19,7 +19,7 @@ import uuid
 
 from django.apps import apps
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.db import connection, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
@@ -40,7 +40,7 @@ def content_generation():
 
 
 def kept_while_unchanged(name, compute, seconds=300):
-    """``compute()``, shared by every process until content changes.
+    """``compute()``, kept in this process until content changes.
 
     Computed afresh in a transaction that has changed content: other processes
     cannot see its change before it commits, so what they kept would not show it.
@@ -48,10 +48,10 @@ def kept_while_unchanged(name, compute, seconds=300):
     if _changing_in_this_transaction():
         return compute()
     key = f"{name}:{content_generation()}"
-    value = cache.get(key)
+    value = caches["kept"].get(key)
     if value is None:
         value = compute()
-        cache.set(key, value, seconds)
+        caches["kept"].set(key, value, seconds)
     return value
 
 

@@ -2,10 +2,10 @@
 
 A reader with no session (nobody logged in, no page password given) gets the
 same page at an address as every other such reader, so the first one's page is
-kept for PAGE_CACHE_SECONDS and served to the next. The key holds the content
-generation (knowledgebase/changes.py): any change to content — a page
-published, unpublished, moved, restricted, withheld for consent — makes every
-kept page obsolete at once, in every process sharing the cache.
+kept for PAGE_CACHE_SECONDS (in the process's "kept" cache) and served to the
+next. The key holds the content generation (knowledgebase/changes.py, shared by
+every process): any change to content — a page published, unpublished, moved,
+restricted, withheld for consent — makes every kept page obsolete at once.
 
 Kept: answers to GET requests under a language prefix (/en/…, /kl/…) with
 status 200 that set no cookie (forms with a CSRF token set one) and that do
@@ -19,7 +19,7 @@ so a kept page gets its headers and language cookie like a fresh one.
 import hashlib
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.http import HttpResponse
 from django.utils.cache import get_max_age
 from django.utils.translation import get_language_from_path
@@ -38,14 +38,14 @@ class AnonymousPageCacheMiddleware:
         if not settings.PAGE_CACHE_SECONDS or not is_anonymous_page_request(request):
             return self.get_response(request)
         key = cache_key(request)
-        kept = cache.get(key)
+        kept = caches["kept"].get(key)
         if kept is not None:
             content, headers = kept
             return HttpResponse(content, headers=headers)
         response = self.get_response(request)
         if request.method == "GET" and may_keep(response):
             kept = (response.content, dict(response.headers))
-            cache.set(key, kept, settings.PAGE_CACHE_SECONDS)
+            caches["kept"].set(key, kept, settings.PAGE_CACHE_SECONDS)
         return response
 
 

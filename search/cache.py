@@ -9,7 +9,7 @@ one, makes them obsolete at once.
 import hashlib
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 
 from knowledgebase.changes import content_generation
 
@@ -39,9 +39,9 @@ def kept_answer(question, answer, keep=lambda value: True):
         return answer()
     digest = hashlib.sha256(repr(question).encode()).hexdigest()
     key = f"search-answer:{content_generation()}:{digest}"
-    value = cache.get(key)
+    value = caches["kept"].get(key)
     if value is None:
         value = answer()
         if keep(value):
-            cache.set(key, value, seconds)
+            caches["kept"].set(key, value, seconds)
     return value

@@ -1,7 +1,7 @@
 import re
 import types
 
-from django.core.cache import cache
+from django.core.cache import caches
 
 from wagtail.models import Page, Site
 
@@ -13,7 +13,8 @@ from tests import factories as f
 @pytest.fixture(autouse=True)
 def empty_cache():
     """Kept pages and answers of one test (whose rows are rolled back) never reach the next."""
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
 
 
 def alternates(html):

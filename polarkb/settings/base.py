@@ -112,16 +112,21 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# One cache shared by the web server's processes and the index worker: pages and
-# search answers kept for anonymous readers (polarkb/page_cache.py), the rate
-# limits and search vocabularies. Files on this host by default; several hosts
-# need a shared backend (e.g. Django's Redis cache) configured here.
+# "default" is shared by the web server's processes and the index worker: the
+# content generation (knowledgebase/changes.py), rate limits and search
+# vocabularies. Files on this host by default; several hosts need a shared
+# backend (e.g. Django's Redis cache) configured here. "kept" holds the pages and
+# search answers kept for anonymous readers, in each process's memory: filed
+# under the shared generation, they are never served once content has changed.
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
         "LOCATION": env.get("CACHE_DIR", str(BASE_DIR / "var" / "cache")),
-        "OPTIONS": {"MAX_ENTRIES": int(env.get("CACHE_MAX_ENTRIES", "3000"))},
-    }
+    },
+    "kept": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "OPTIONS": {"MAX_ENTRIES": int(env.get("KEPT_MAX_ENTRIES", "2000"))},
+    },
 }
 # Seconds an anonymous reader's page or search answer is kept (0: never); any
 # change to content makes the kept copies obsolete at once (knowledgebase/changes.py).
