@@ -171,11 +171,23 @@ class Workload:
         return kind, f"/{language}/search/?" + urlencode(params)
 
 
-def client(workload, seed, stop_at, record_from, records, lock):
+def server_cpu_seconds(master_pid):
+    """CPU time (user + system) of gunicorn's worker processes so far."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    children = Path(f"/proc/{master_pid}/task/{master_pid}/children").read_text().split()
+    total = 0
+    for pid in children:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total / ticks
+
+
+def client(workload, seed, stop_at, record_from, records, lock, sent):
     rng = random.Random(seed)
     session = requests.Session()
     mine = []
     while (now := time.perf_counter()) < stop_at:
+        sent.append(1)
         kind, path = workload.next_request(rng)
         started = time.perf_counter()
         error = None
@@ -204,12 +216,12 @@ def client(workload, seed, stop_at, record_from, records, lock):
 
 def run_load(workload, clients, seconds, warmup, seed):
     print(f"{clients} clients for {warmup:.0f} s warm-up + {seconds:.0f} s…", flush=True)
-    records, lock = [], threading.Lock()
+    records, lock, sent = [], threading.Lock(), []
     record_from = time.perf_counter() + warmup
     stop_at = record_from + seconds
     threads = [
         threading.Thread(
-            target=client, args=(workload, seed + n, stop_at, record_from, records, lock)
+            target=client, args=(workload, seed + n, stop_at, record_from, records, lock, sent)
         )
         for n in range(clients)
     ]
@@ -217,7 +229,7 @@ def run_load(workload, clients, seconds, warmup, seed):
         thread.start()
     for thread in threads:
         thread.join()
-    return records
+    return records, len(sent)
 
 
 def summarise(records, seconds):
@@ -260,6 +272,8 @@ def markdown(result):
     met = overall["errors"] == 0 and overall["p95_ms"] <= P95_TARGET_MS
     lines += [
         "",
+        f"Web server CPU per request: {result['server_cpu_ms_per_request']} ms.",
+        "",
         f"Target: 0 errors and p95 ≤ {P95_TARGET_MS} ms — {'met' if met else 'NOT met'}. "
         f"Server log: {result['pool_full_warnings']} 'Connection pool is full' warnings.",
     ]
@@ -285,7 +299,9 @@ def main():
         process, log = start_server(environment, base_url)
         try:
             workload = Workload(base_url, args.seed)
-            records = run_load(workload, args.clients, args.seconds, args.warmup, args.seed)
+            cpu_before = server_cpu_seconds(process.pid)
+            records, sent = run_load(workload, args.clients, args.seconds, args.warmup, args.seed)
+            server_cpu = server_cpu_seconds(process.pid) - cpu_before
         finally:
             server_log = stop_server(process, log)
     finally:
@@ -303,6 +319,9 @@ def main():
         "no_cache": args.no_cache,
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version()},
         "rows": summarise(records, args.seconds),
+        # CPU the web server spent per request (warm-up included): unlike latency, it
+        # hardly depends on what else the shared machine runs.
+        "server_cpu_ms_per_request": round(server_cpu * 1000 / max(sent, 1), 1),
         "pool_full_warnings": server_log.count("Connection pool is full"),
         "error_samples": sorted({f"{r['error']}: {r['path']}" for r in records if r["error"]})[:10],
     }
