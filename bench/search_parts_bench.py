@@ -346,6 +346,33 @@ def fuzzy_unscored(_state):
         yield
 
 
+@contextlib.contextmanager
+def scored_date_sorts(_state):
+    """Sorted by a date, the score still breaks ties (so every matching item is scored)."""
+    from search import query
+
+    original = query.sort_clause
+
+    def sort_clause(request):
+        clause = original(request)
+        if request.effective_sort == "relevance":
+            return clause
+        return [*clause[:-2], {"_score": "desc"}, *clause[-2:]]
+
+    def build(index, request):
+        bodies = original_bodies(index, request)
+        if request.effective_sort != "relevance":
+            bodies[-1]["track_scores"] = True
+        return bodies
+
+    original_bodies = query.build_search_bodies
+    with (
+        patched("search.query.sort_clause", sort_clause),
+        patched("search.engines.elastic.build_search_bodies", build),
+    ):
+        yield
+
+
 VARIANTS = {
     "full": full,
     "no-fuzzy": without_fuzzy,
@@ -366,6 +393,7 @@ VARIANTS = {
     "counts-apart": counts_apart,
     "fuzzy-everywhere": fuzzy_everywhere,
     "fuzzy-unscored": fuzzy_unscored,
+    "scored-date-sorts": scored_date_sorts,
 }
 
 
