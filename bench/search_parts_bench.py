@@ -52,7 +52,7 @@ def patched(target, replacement):
 def without_fuzzy(_state):
     from search import query
 
-    def exact_only(word):
+    def exact_only(word, known=False):
         return {
             "multi_match": {"query": word, "fields": query.all_text_fields(), "tie_breaker": 0.3}
         }
@@ -112,7 +112,7 @@ def without_correction_count(_state):
     """The suggester runs; the count that checks its correction does not."""
     from search.engines.elastic import ElasticFamilyEngine
 
-    with mock.patch.object(ElasticFamilyEngine, "count", lambda self, request: 0):
+    with mock.patch.object(ElasticFamilyEngine, "finds_more", lambda self, request, than: False):
         yield
 
 
@@ -137,7 +137,7 @@ def without_facet_counts(_state):
 def cross_fields(_state):
     """Each word as one cross_fields query per language (its 4 fields scored as one field;
     OpenSearch has no combined_fields)."""
-    from search import analysis, mapping, query
+    from search import mapping, query
 
     original = query.word_query
 
@@ -155,8 +155,8 @@ def cross_fields(_state):
         tags = {"match": {"tags": {"query": word, "boost": mapping.TAGS_BOOST}}}
         return {"dis_max": {"queries": [*per_language, tags], "tie_breaker": 0.3}}
 
-    def word_query(word):
-        if not analysis.tolerates_typos(word):
+    def word_query(word, known=False):
+        if known or not query.may_be_a_typo(word):
             return exact(word)
         fuzzy = original(word)["bool"]["should"][1]
         return {"bool": {"should": [exact(word), fuzzy]}}
@@ -221,12 +221,154 @@ def previous(state):
 
     def name_query(language, name):
         built = original_names(language, name)
-        built["multi_match"]["fields"] = [*mapping.text_fields(language), "tags"]
+        built["multi_match"]["fields"] = [
+            *mapping.text_fields(language),
+            "tags",
+        ]
         return built
 
     with (
         patched("search.engines.elastic.build_search_bodies", build),
         patched("search.query.name_query", name_query),
+    ):
+        yield
+
+
+@contextlib.contextmanager
+def names_in_words(_state):
+    """A concept's names looked for, all their words, in one field per language: the
+    words of that language's text as written (not stemmed, no frequencies)."""
+    from search import mapping, query
+
+    def name_query(language, name):
+        field = mapping.words_field(language)
+        return {
+            "match": {field: {"query": name, "operator": "and", "boost": query.EXPANSION_BOOST}}
+        }
+
+    with patched("search.query.name_query", name_query):
+        yield
+
+
+@contextlib.contextmanager
+def constant_names(_state):
+    """A concept's name found adds a constant (the expansion boost times the boost of
+    the best field holding the whole name: title, summary, else anywhere), not a score."""
+    from search import mapping, query
+
+    original = query.name_query
+
+    def constant(filter_query, boost):
+        return {"constant_score": {"filter": filter_query, "boost": boost}}
+
+    def name_query(language, name):
+        anywhere = original(language, name)
+        boost = anywhere["multi_match"].pop("boost")
+        whole = [
+            constant(
+                {"match": {f"{field}_{language}": {"query": name, "operator": "and"}}},
+                boost * mapping.FIELD_BOOSTS[field],
+            )
+            for field in ("title", "summary")
+        ]
+        return {"dis_max": {"queries": [*whole, constant(anywhere, boost)]}}
+
+    with patched("search.query.name_query", name_query):
+        yield
+
+
+@contextlib.contextmanager
+def four_names(_state):
+    """At most four other-language names per concept (preferred labels first)."""
+    with patched("search.concepts.NAMES_PER_CONCEPT", 4):
+        yield
+
+
+@contextlib.contextmanager
+def fewer_fuzzy_terms(_state):
+    """A misspelled word stands for at most 5 indexed words, not 20."""
+    with patched("search.query.FUZZY_EXPANSIONS", 5):
+        yield
+
+
+@contextlib.contextmanager
+def counts_apart(_state):
+    """Counts and page as two requests of one multi-search, as browsing does: the
+    counts are not scored, and the page can skip items that cannot reach the top."""
+    from search import query
+
+    def build(index, request):
+        return [
+            {"index": index},
+            query.build_counts_body(request),
+            {"index": index},
+            query.build_page_body(request),
+        ]
+
+    with patched("search.engines.elastic.build_search_bodies", build):
+        yield
+
+
+@contextlib.contextmanager
+def fuzzy_everywhere(_state):
+    """The fuzzy clause on every word with no digit, as before: short words and words
+    that name a concept too."""
+    from search import analysis, query
+
+    original = query.word_query
+
+    def word_query(word, known=False):
+        return original(word)
+
+    with (
+        patched("search.query.word_query", word_query),
+        patched("search.query.may_be_a_typo", analysis.tolerates_typos),
+    ):
+        yield
+
+
+@contextlib.contextmanager
+def fuzzy_unscored(_state):
+    """A corrected word counts by how close it is (one constant per indexed word), not
+    by a blended BM25 score of the words it may stand for."""
+    from search import query
+
+    original = query.word_query
+
+    def word_query(word, known=False):
+        built = original(word, known)
+        if "bool" in built:
+            fuzzy = built["bool"]["should"][1]["match"]["words"]
+            fuzzy["fuzzy_rewrite"] = f"top_terms_boost_{query.FUZZY_EXPANSIONS}"
+        return built
+
+    with patched("search.query.word_query", word_query):
+        yield
+
+
+@contextlib.contextmanager
+def scored_date_sorts(_state):
+    """Sorted by a date, the score still breaks ties (so every matching item is scored)."""
+    from search import query
+
+    original = query.sort_clause
+
+    def sort_clause(request):
+        clause = original(request)
+        if request.effective_sort == "relevance":
+            return clause
+        return [*clause[:-2], {"_score": "desc"}, *clause[-2:]]
+
+    def build(index, request):
+        bodies = original_bodies(index, request)
+        if request.effective_sort != "relevance":
+            bodies[-1]["track_scores"] = True
+        return bodies
+
+    original_bodies = query.build_search_bodies
+    with (
+        patched("search.query.sort_clause", sort_clause),
+        patched("search.engines.elastic.build_search_bodies", build),
     ):
         yield
 
@@ -244,6 +386,14 @@ VARIANTS = {
     "reader-languages": reader_languages,
     "light-concepts": light_concepts,
     "previous": previous,
+    "names-in-words": names_in_words,
+    "constant-names": constant_names,
+    "four-names": four_names,
+    "fewer-fuzzy-terms": fewer_fuzzy_terms,
+    "counts-apart": counts_apart,
+    "fuzzy-everywhere": fuzzy_everywhere,
+    "fuzzy-unscored": fuzzy_unscored,
+    "scored-date-sorts": scored_date_sorts,
 }
 
 

@@ -88,12 +88,14 @@ def units_for(words, max_expansions):
 
 
 def other_names(names, typed):
-    """(language, name) of each name that is not just the typed words again."""
-    typed_forms = {tuple(analyze(" ".join(typed), language)) for language in names}
+    """(language, name) of each name that is not just the typed words again, as that
+    language's fields index them: "hélicoptère" is "helicopter" in French, and the
+    typed "helicopter" is "helicopt" there, so the French name is looked for too."""
+    text = " ".join(typed)
     ranked = sorted(
         (position, language, name)
         for language, language_names in names.items()
         for position, name in enumerate(language_names)  # preferred labels first
-        if tuple(analyze(name, language)) not in typed_forms
+        if analyze(name, language) != analyze(text, language)
     )
     return [(language, name) for _position, language, name in ranked]

@@ -133,6 +133,10 @@ def properties():
         "last_reviewed": {"type": "date"},
         "words": words,
     }
+    # Every search counts the facets: their global ordinals are built when the index
+    # refreshes, not by the first search after a change.
+    for name in FACET_FIELDS.values():
+        fields[name] = {"type": "keyword", "eager_global_ordinals": True}
     for code in language_codes():
         fields[words_field(code)] = words
         # Topic, region and member names in the language: only spelling reads them.

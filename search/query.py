@@ -44,6 +44,7 @@ PHRASE_BOOST = 2
 TITLE_BOOST = 2
 PHRASE_SLOP = 2
 FUZZINESS = "AUTO:4,8"  # no edit below 4 letters, one from 4, two from 8
+MIN_TYPO_LENGTH = 4  # shorter words get no edit, so no fuzzy clause at all
 FUZZY_EXPANSIONS = 20
 # Short queries need every word, longer ones most: up to 2 units all, 3-5 all but
 # one, more than 5 three quarters (the engines' minimum_should_match syntax).
@@ -207,10 +208,15 @@ def all_text_fields():
     return [*fields, f"tags^{mapping.TAGS_BOOST}"]
 
 
-def word_query(word):
-    """A word in any field of any language (by its stem), or with a typo corrected."""
+def word_query(word, known=False):
+    """A word in any field of any language (by its stem), or with a typo corrected.
+
+    No correction is looked for where none can be made (words shorter than
+    MIN_TYPO_LENGTH get no edit) or none is needed: a ``known`` word names a concept,
+    so it is spelled right in some language. The fuzzy clause is a good share of a
+    search's cost, and on a known word it only finds other words ("data" → "date")."""
     exact = {"multi_match": {"query": word, "fields": all_text_fields(), "tie_breaker": 0.3}}
-    if not analysis.tolerates_typos(word):
+    if known or not may_be_a_typo(word):
         return exact
     return {
         "bool": {
@@ -232,6 +238,10 @@ def word_query(word):
     }
 
 
+def may_be_a_typo(word):
+    return analysis.tolerates_typos(word) and len(analysis.written(word)) >= MIN_TYPO_LENGTH
+
+
 def name_query(language, name):
     """A concept's name in its own language, all its words anywhere in the item's text
     in that language. (Not in ``tags``: an item's topic and region names are there in
@@ -249,7 +259,8 @@ def name_query(language, name):
 
 
 def unit_query(unit):
-    typed = [word_query(word) for word in unit.words]
+    known = bool(unit.expansions)
+    typed = [word_query(word, known) for word in unit.words]
     as_typed = typed[0] if len(typed) == 1 else {"bool": {"must": typed}}
     if not unit.expansions:
         return as_typed
@@ -323,12 +334,15 @@ def language_preference(language):
 
 
 def sort_clause(request):
-    by_score = [{"_score": "desc"}, {"published": "desc"}, {"translation_key": "asc"}]
+    """The chosen order, then the newest, then a stable id (as the database engine
+    sorts). Sorted by a date, the engine does not score the items at all: scoring
+    every matching item is most of a search's cost."""
+    newest = [{"published": "desc"}, {"translation_key": "asc"}]
     if request.effective_sort == "newest":
-        return [{"published": "desc"}, {"_score": "desc"}, {"translation_key": "asc"}]
+        return newest
     if request.effective_sort == "reviewed":
-        return [{"last_reviewed": {"order": "desc", "missing": "_last"}}, *by_score]
-    return by_score
+        return [{"last_reviewed": {"order": "desc", "missing": "_last"}}, *newest]
+    return [{"_score": "desc"}, *newest]
 
 
 def facet_aggregations(request):
@@ -440,8 +454,6 @@ def build_page_body(request):
             ]
         },
     }
-    if request.effective_sort != "relevance":
-        body["track_scores"] = True  # the score still breaks ties
     if request.words:
         body["highlight"] = highlight(request)
         body["suggest"] = did_you_mean(request)

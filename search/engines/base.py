@@ -39,11 +39,15 @@ class SearchEngine:
         """How many items a SearchRequest finds."""
         raise NotImplementedError
 
+    def finds_more(self, request, than):
+        """Whether a SearchRequest finds more than ``than`` items."""
+        return self.count(request) > than
+
     def honest_suggestion(self, request, total, correction):
         """The correction, if it changes the query and finds more than it."""
         if not correction or correction.lower() == " ".join(request.words).lower():
             return None
-        return correction if self.count(request.with_query(correction)) > total else None
+        return correction if self.finds_more(request.with_query(correction), total) else None
 
     def suggest(self, text, language):
         """Title completions: a list of documents (title, url, type, locale)."""

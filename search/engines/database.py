@@ -156,12 +156,13 @@ def language_vocabulary(language):
 
 class WordForms:
     """The forms a query word is found by: exactly (any language's stem, or as
-    written) or with a typo corrected."""
+    written) or with a typo corrected (not for a word that names a concept, which is
+    spelled right in some language: as the engines' query does)."""
 
-    def __init__(self, word, known):
+    def __init__(self, word, known, names_a_concept=False):
         self.written = written(word)
         self.exact = {stem(word, code) for code in language_codes()} | {self.written}
-        near = known.near(self.written) if tolerates_typos(word) else []
+        near = known.near(self.written) if tolerates_typos(word) and not names_a_concept else []
         self.fuzzy = {other for _edits, other in near} - self.exact
 
     @property
@@ -197,7 +198,8 @@ class UnitMatcher:
 
     def __init__(self, unit, known):
         self.known = known
-        self.words = [WordForms(word, known) for word in unit.words]
+        names_a_concept = bool(unit.expansions)
+        self.words = [WordForms(word, known, names_a_concept) for word in unit.words]
         self.names = set()
         for language, name in unit.expansions:
             self.names.add(tuple(analyze(name, language)))

@@ -142,6 +142,13 @@ class ElasticFamilyEngine(SearchEngine):
         body = build_count_body(request)
         return self.call(self.client.count, index=self.alias, body=body)["count"]
 
+    def finds_more(self, request, than):
+        """Counting stops at the first item past ``than`` (on each shard: the sum still
+        passes ``than`` exactly when the full count would)."""
+        body = build_count_body(request)
+        answer = self.call(self.client.count, index=self.alias, body=body, terminate_after=than + 1)
+        return answer["count"] > than
+
     @staticmethod
     def _hit(hit, preferred):
         """The version to show, with a highlight from its own text if it has one."""

@@ -1,5 +1,8 @@
 """How words match on every engine: whole words only, long queries bounded rather than
-failing over, and a configured language the site has no pages in."""
+failing over, a word that names a concept taken as spelled, and a configured language
+the site has no pages in."""
+
+from wagtail.models import Locale
 
 from tests import factories as f
 from tests.search.corpus import paragraph_body
@@ -16,6 +19,19 @@ class MatchingTests:
             summary="Good advice on the ice: read the notice at the hut.",
             body=paragraph_body("Take advice from the station."),
         )
+        # "data" names a glossary term (with a French label), so it is spelled right:
+        # no typo correction turns it into "date".
+        term = f.GlossaryTermFactory(key="data", label="data")
+        french = term.copy_for_translation(Locale.objects.get_or_create(language_code="fr")[0])
+        french.label = "données"
+        french.save()
+        f.GuidePageFactory(
+            parent=cls.corpus.tree.guides,
+            slug="survey-date",
+            title="Choosing the date of the spring survey",
+            summary="Weather windows for the spring survey.",
+            body=paragraph_body("Pick a date after the thaw."),
+        )
 
     def test_words_match_whole_words_never_inside_other_words(self):
         answer = self.api(q="ice")
@@ -26,6 +42,11 @@ class MatchingTests:
             self.assertNotIn("adv<mark>", highlight)
             self.assertNotIn("not<mark>", highlight)
         self.assertEqual(self.api(q="vice")["total"], 0)
+
+    def test_a_word_that_names_a_concept_is_not_corrected(self):
+        self.assertNotIn("Choosing the date of the spring survey", titles(self.api(q="data")))
+        # A word that names nothing still may have a typo.
+        self.assertIn("Choosing the date of the spring survey", titles(self.api(q="survy")))
 
     def test_a_term_of_many_tokens_is_answered_by_the_engine(self):
         # Words with digits are codes, not typos of "ice": nothing matches.
