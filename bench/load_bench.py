@@ -28,7 +28,7 @@ import sys
 import threading
 import time
 from pathlib import Path
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 import requests
 
@@ -171,23 +171,69 @@ class Workload:
         return kind, f"/{language}/search/?" + urlencode(params)
 
 
-def server_cpu_seconds(master_pid):
-    """CPU time (user + system) of gunicorn's worker processes so far."""
+def cpu_seconds_by_part(server_pid, engine_port):
+    """CPU time (user + system) so far of each part sharing the machine: the web
+    server's workers, the search engine node, the database server and these clients."""
     ticks = os.sysconf("SC_CLK_TCK")
-    children = Path(f"/proc/{master_pid}/task/{master_pid}/children").read_text().split()
-    total = 0
-    for pid in children:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        total += int(fields[11]) + int(fields[12])  # utime, stime
-    return total / ticks
+    workers = set(Path(f"/proc/{server_pid}/task/{server_pid}/children").read_text().split())
+    totals = dict.fromkeys(CPU_PARTS, 0.0)
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            command = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:  # the process ended meanwhile
+            continue
+        part = cpu_part(pid, command, workers, engine_port)
+        if part:
+            totals[part] += (int(fields[11]) + int(fields[12])) / ticks  # utime, stime
+    return totals
 
 
-def client(workload, seed, stop_at, record_from, records, lock, sent):
+CPU_PARTS = ("web server", "search engine", "database", "load clients")
+
+
+def cpu_part(pid, command, workers, engine_port):
+    if pid in workers:
+        return "web server"
+    if command.startswith("java") and (
+        f"http.port={engine_port} " in command or ".bootstrap.OpenSearch" in command
+    ):
+        return "search engine"
+    if command.startswith("postgres"):
+        return "database"
+    if int(pid) == os.getpid():
+        return "load clients"
+    return None
+
+
+class CpuMeter:
+    """The CPU each part spends during the measured seconds (warm-up excluded)."""
+
+    def __init__(self, server_pid, engine_port, start_at, stop_at):
+        self.server_pid, self.engine_port, self.spent = server_pid, engine_port, {}
+        self.thread = threading.Thread(target=self._measure, args=(start_at, stop_at))
+        self.thread.start()
+
+    def _measure(self, start_at, stop_at):
+        time.sleep(max(0.0, start_at - time.perf_counter()))
+        before = cpu_seconds_by_part(self.server_pid, self.engine_port)
+        time.sleep(max(0.0, stop_at - time.perf_counter()))
+        after = cpu_seconds_by_part(self.server_pid, self.engine_port)
+        self.spent = {part: after[part] - before[part] for part in CPU_PARTS}
+
+    def per_request_ms(self, requests):
+        self.thread.join()
+        return {
+            part: round(seconds * 1000 / max(requests, 1), 1)
+            for part, seconds in self.spent.items()
+        }
+
+
+def client(workload, seed, stop_at, record_from, records, lock):
     rng = random.Random(seed)
     session = requests.Session()
     mine = []
     while (now := time.perf_counter()) < stop_at:
-        sent.append(1)
         kind, path = workload.next_request(rng)
         started = time.perf_counter()
         error = None
@@ -214,22 +260,24 @@ def client(workload, seed, stop_at, record_from, records, lock, sent):
         records.extend(mine)
 
 
-def run_load(workload, clients, seconds, warmup, seed):
-    print(f"{clients} clients for {warmup:.0f} s warm-up + {seconds:.0f} s…", flush=True)
-    records, lock, sent = [], threading.Lock(), []
-    record_from = time.perf_counter() + warmup
-    stop_at = record_from + seconds
+def run_load(workload, args, server_pid, engine_port):
+    """The measured requests, and the CPU each part spent per measured request."""
+    print(f"{args.clients} clients for {args.warmup:.0f} s warm-up + {args.seconds:.0f} s…")
+    records, lock = [], threading.Lock()
+    record_from = time.perf_counter() + args.warmup
+    stop_at = record_from + args.seconds
+    meter = CpuMeter(server_pid, engine_port, record_from, stop_at)
     threads = [
         threading.Thread(
-            target=client, args=(workload, seed + n, stop_at, record_from, records, lock, sent)
+            target=client, args=(workload, args.seed + n, stop_at, record_from, records, lock)
         )
-        for n in range(clients)
+        for n in range(args.clients)
     ]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
-    return records, len(sent)
+    return records, meter.per_request_ms(len(records))
 
 
 def summarise(records, seconds):
@@ -272,7 +320,9 @@ def markdown(result):
     met = overall["errors"] == 0 and overall["p95_ms"] <= P95_TARGET_MS
     lines += [
         "",
-        f"Web server CPU per request: {result['server_cpu_ms_per_request']} ms.",
+        "CPU per request: "
+        + ", ".join(f"{part} {ms} ms" for part, ms in result["cpu_ms_per_request"].items())
+        + f" (together {round(sum(result['cpu_ms_per_request'].values()), 1)} ms).",
         "",
         f"Target: 0 errors and p95 ≤ {P95_TARGET_MS} ms — {'met' if met else 'NOT met'}. "
         f"Server log: {result['pool_full_warnings']} 'Connection pool is full' warnings.",
@@ -299,9 +349,8 @@ def main():
         process, log = start_server(environment, base_url)
         try:
             workload = Workload(base_url, args.seed)
-            cpu_before = server_cpu_seconds(process.pid)
-            records, sent = run_load(workload, args.clients, args.seconds, args.warmup, args.seed)
-            server_cpu = server_cpu_seconds(process.pid) - cpu_before
+            engine_port = urlsplit(search_url).port or 9200
+            records, cpu = run_load(workload, args, process.pid, engine_port)
         finally:
             server_log = stop_server(process, log)
     finally:
@@ -319,9 +368,8 @@ def main():
         "no_cache": args.no_cache,
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version()},
         "rows": summarise(records, args.seconds),
-        # CPU the web server spent per request (warm-up included): unlike latency, it
-        # hardly depends on what else the shared machine runs.
-        "server_cpu_ms_per_request": round(server_cpu * 1000 / max(sent, 1), 1),
+        # Unlike latency, CPU per request hardly depends on what else the machine runs.
+        "cpu_ms_per_request": cpu,
         "pool_full_warnings": server_log.count("Connection pool is full"),
         "error_samples": sorted({f"{r['error']}: {r['path']}" for r in records if r["error"]})[:10],
     }

@@ -3,7 +3,7 @@
 On the first page of a search, the picks for the normalised query come first,
 on every engine, shown like any other result in the reader's language when the
 item exists in it; a picked item is not repeated on any page. A pick is shown
-only while its page is live and public and its item is in the index, and only
+only while its page is visible to every reader and its item is in the index, and only
 when it fits the facets the reader chose.
 External-link promotions have no item to show and are left out.
 """
@@ -11,6 +11,8 @@ External-link promotions have no item to show and are left out.
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page
 
+from knowledgebase.changes import kept_while_unchanged
+from knowledgebase.visibility import visible
 from search import mapping
 from search.documents import shown_version
 from search.engines.base import Hit
@@ -33,16 +35,10 @@ def editors_picks(request):
     """The Hits of the picks for a SearchRequest's query, in the editors' order."""
     if not request.query:
         return []
-    page_ids = list(
-        SearchPromotion.objects.filter(
-            query__query_string=normalise_query(request.query), page__isnull=False
-        ).values_list("page_id", flat=True)
-    )
+    page_ids = picked_pages().get(normalise_query(request.query))
     if not page_ids:
         return []
-    keys = dict(
-        Page.objects.filter(pk__in=page_ids).live().public().values_list("pk", "translation_key")
-    )
+    keys = dict(visible(Page.objects.filter(pk__in=page_ids)).values_list("pk", "translation_key"))
     documents = dict(
         IndexedDocument.objects.filter(
             is_representative=True, translation_key__in=keys.values()
@@ -55,6 +51,20 @@ def editors_picks(request):
         if document and fits_filters(document, request.filters) and not picked(hits, document):
             hits.append(Hit(document=shown_version(document, preferred)))
     return hits
+
+
+def picked_pages():
+    """{normalised query: [page id, …] in the editors' order}, looked up once until
+    content changes (most searches have no picks, and then need no query at all)."""
+
+    def find():
+        promotions = SearchPromotion.objects.filter(page__isnull=False).order_by("sort_order")
+        pages = {}
+        for query, page_id in promotions.values_list("query__query_string", "page_id"):
+            pages.setdefault(query, []).append(page_id)
+        return pages
+
+    return kept_while_unchanged("search-picks", find)
 
 
 def picked(hits, document):

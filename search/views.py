@@ -7,6 +7,7 @@ from django.views.decorators.http import require_GET
 
 from wagtail.models import Page
 
+from knowledgebase.visibility import visible, with_languages
 from search import insight, service
 from search.engines.base import EngineError
 from search.query import BadRequest
@@ -69,10 +70,8 @@ def link_in_reader_language(results, request, language):
     keys = [result["id"] for result in results if not result["in_reader_language"]]
     if not keys:
         return
-    copies = (
-        Page.objects.live()
-        .public()
-        .filter(translation_key__in=keys, locale__language_code=language)
+    copies = with_languages(
+        visible(Page.objects.filter(translation_key__in=keys, locale__language_code=language))
     )
     urls = {str(page.translation_key): page.get_url(request) for page in copies}
     for result in results:

@@ -77,6 +77,7 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "polarkb.middleware.RememberLanguageMiddleware",
     "polarkb.page_cache.AnonymousPageCacheMiddleware",
+    "polarkb.middleware.KnownSiteMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

@@ -74,6 +74,21 @@ class EditorsPicksTests:
         self.assertFalse(any(result.get("editors_pick") for result in lessons))
         self.assertEqual({result["type"] for result in lessons}, {"lesson"})
 
+    def test_a_pick_added_or_removed_after_a_search_shows_at_once(self):
+        def first_result():
+            answer = self.api(q="sea ice", lang="en", type="lesson")
+            return answer["results"][0]["title"], answer["results"][0].get("editors_pick")
+
+        before = first_result()
+        lesson = self.corpus.lesson
+        self.assertNotEqual(before, (lesson.title, True))
+        promotion = SearchPromotion.objects.create(
+            query=Query.get("sea ice"), page=lesson, sort_order=-1
+        )
+        self.assertEqual(first_result(), (lesson.title, True))
+        promotion.delete()
+        self.assertEqual(first_result(), before)
+
     def test_further_pages_show_no_picks_and_never_repeat_a_picked_item(self):
         picked = Hit(document={"translation_key": str(self.sea_ice_guide.translation_key)})
         other = Hit(document={"translation_key": str(self.corpus.lesson.translation_key)})
