@@ -22,8 +22,13 @@ def inline_css(path):
     its file changes)."""
     if path not in INLINE_STYLESHEETS:
         raise ValueError(f"{path} is not one of INLINE_STYLESHEETS")
-    filename = finders.find(path)
+    filename = _file(path)
     return _minified(filename, os.stat(filename).st_mtime)
+
+
+@lru_cache(maxsize=8)
+def _file(path):
+    return finders.find(path)
 
 
 @lru_cache(maxsize=8)
@@ -39,6 +44,7 @@ def policy_sources():
     return [_source(inline_css(path)) for path in INLINE_STYLESHEETS]
 
 
+@lru_cache(maxsize=8)
 def _source(css):
     digest = base64.b64encode(hashlib.sha256(css.encode()).digest()).decode()
     return f"'sha256-{digest}'"
