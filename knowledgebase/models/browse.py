@@ -50,7 +50,7 @@ class TaxonomyBrowsePage(RoutablePageMixin, ListingPage):
         if item is None:
             raise Http404(f"No {self.taxonomy_model._meta.verbose_name} {key!r}")
         keys = self.taxonomy_model.descendant_keys(key)
-        pages = content_in_locale(self.locale, **{f"{self.content_field}__key__in": keys})
+        pages = content_in_locale(self.locale, self.content_field, keys)
         children = self.taxonomy_model.localized(self.locale, parent__key=key)
         return self.render(
             request,
