@@ -119,7 +119,8 @@ def taxonomy_links(context, page):
             index_page = visible(index_model.objects.filter(locale=locale)).first()
             items = [
                 (item, index_page.item_url(item.key, request) if index_page else "")
-                for item in model.localized(locale, key__in=keys)
+                for item in model.all_localized(locale)
+                if item.key in keys
             ]
             groups.append((heading, items))
     return {"groups": groups}
@@ -134,10 +135,24 @@ def breadcrumbs(context):
     page, request = context.get("page"), context["request"]
     if not isinstance(page, Page) or page.depth <= 2:
         return {"crumbs": []}
-    pages = [*with_languages(page.get_ancestors().filter(depth__gte=2).live()), page]
-    crumbs = [(p.title, p.get_url(request), lang_attr(p)) for p in pages]
+    steps = [
+        *_ancestor_steps(request, page),
+        (page.title, page.get_url(request), content_language(page)),
+    ]
+    crumbs = [(title, url, _lang_attribute(code)) for title, url, code in steps]
     trail = [(label, url, "") for label, url in context.get("breadcrumb_trail", [])]
     return {"crumbs": crumbs + trail}
+
+
+def _ancestor_steps(request, page):
+    """[(title, address, content language)] of the live pages above a page, from the home
+    page down."""
+
+    def find():
+        ancestors = with_languages(page.get_ancestors().filter(depth__gte=2).live())
+        return [(p.title, p.get_url(request), content_language(p)) for p in ancestors]
+
+    return _kept_for_site(request, "ancestors", page.path, compute=find)
 
 
 @register.inclusion_tag("components/language_selector.html", takes_context=True)
