@@ -269,6 +269,20 @@ def _listing(locale):
     return [(label, pk, tags) for _day, pk, label, tags in found]
 
 
+# What a listing's card shows of a page (templates/components/page_card.html).
+CARD_FIELDS = [
+    "title",
+    "summary",
+    "url_path",
+    "path",
+    "depth",
+    "content_type",
+    "translation_key",
+    "locale",
+    "alias_of__locale",
+]
+
+
 class ContentPages:
     """Pages of several models in a given order, loaded when asked for, by model in one
     query each."""
@@ -294,7 +308,8 @@ class ContentPages:
             ids.setdefault(label, []).append(pk)
         pages = {}
         for label, pks in ids.items():
-            for page in with_languages(apps.get_model(label).objects.filter(pk__in=pks)):
+            model = apps.get_model(label)
+            for page in with_languages(model.objects.filter(pk__in=pks)).only(*CARD_FIELDS):
                 pages[label, page.pk] = page
         return [pages[entry] for entry in entries if entry in pages]
 
