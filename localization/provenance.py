@@ -17,6 +17,8 @@ from django.utils.translation import gettext_noop
 from wagtail.models import Locale, TranslatableMixin
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
+from knowledgebase.changes import kept_while_unchanged
+
 from .models import ProvenanceMethod, TranslationProvenance
 from .sources import is_translation, translatable_strings
 
@@ -70,12 +72,19 @@ def provenance_for(instance):
     """The Provenance of a translated page or snippet, or None when unknown or not a translation."""
     if not isinstance(instance, TranslatableMixin) or not is_translation(instance):
         return None
-    record = recorded_provenance(instance)
-    if record is not None and is_current(record, instance):
-        return Provenance(record.method, record.translator)
-    if is_machine_translated(instance):
+    key = f"{instance.translation_key}:{instance.locale_id}"
+    recorded = kept_while_unchanged(f"provenance:{key}", lambda: _recorded(instance))
+    if recorded and recorded[2] == text_fingerprint(instance):
+        return Provenance(recorded[0], recorded[1])
+    if kept_while_unchanged(f"machine-translated:{key}", lambda: is_machine_translated(instance)):
         return Provenance(ProvenanceMethod.MACHINE)
     return None
+
+
+def _recorded(instance):
+    """(method, translator, text fingerprint) of the recorded provenance, else ()."""
+    record = recorded_provenance(instance)
+    return (record.method, record.translator, record.text_fingerprint) if record else ()
 
 
 def is_machine_translated(instance):
