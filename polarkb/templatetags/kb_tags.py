@@ -116,14 +116,28 @@ def taxonomy_links(context, page):
         (_("Regions"), Region, RegionIndexPage, page.region_keys()),
     ):
         if keys:
-            index_page = visible(index_model.objects.filter(locale=locale)).first()
+            urls = _browse_urls(request, locale, model, index_model)
             items = [
-                (item, index_page.item_url(item.key, request) if index_page else "")
+                (item, urls.get(item.key, ""))
                 for item in model.all_localized(locale)
                 if item.key in keys
             ]
             groups.append((heading, items))
     return {"groups": groups}
+
+
+def _browse_urls(request, locale, model, index_model):
+    """{key: address of the item's browse page} in a locale ({} without a visible index)."""
+
+    def find():
+        index_page = visible(index_model.objects.filter(locale=locale)).first()
+        if index_page is None:
+            return {}
+        return {
+            item.key: index_page.item_url(item.key, request) for item in model.all_localized(locale)
+        }
+
+    return _kept_for_site(request, "browse-urls", model._meta.label, locale.pk, compute=find)
 
 
 @register.inclusion_tag("components/breadcrumbs.html", takes_context=True)

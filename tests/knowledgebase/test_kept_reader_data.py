@@ -153,3 +153,11 @@ class KeptReaderDataTests(TransactionTestCase):
         for url in (self.guide.url, other.url):
             html = self.html(url)
             self.assertIn('<li><a href="/en/guides/">Field guides</a></li>', html, url)
+
+    def test_topic_links_follow_a_moved_browse_page(self):
+        self.assertIn('href="/en/topics/sea-ice/"', self.html(self.guide.url))
+        self.tree.topics.slug = "themes"
+        self.tree.topics.save_revision().publish()
+        html = self.html(self.guide.url)
+        self.assertIn('href="/en/themes/sea-ice/"', html)
+        self.assertNotIn('href="/en/topics/sea-ice/"', html)
