@@ -17,8 +17,11 @@ from wagtail.models import PageViewRestriction
 from consent.gate import record_approval
 from consent.models import CommunityApproval
 from knowledgebase.changes import kept_while_unchanged
+from localization.models import ProvenanceMethod
+from localization.provenance import record_provenance
 from tests import factories as f
 from tests.conftest import alternates, build_tree, translate
+from tests.localization.helpers import localize, translated
 
 
 @override_settings(PAGE_CACHE_SECONDS=0)
@@ -161,3 +164,16 @@ class KeptReaderDataTests(TransactionTestCase):
         html = self.html(self.guide.url)
         self.assertIn('href="/en/themes/sea-ice/"', html)
         self.assertNotIn('href="/en/topics/sea-ice/"', html)
+
+    def test_a_translation_badge_follows_the_recorded_provenance(self):
+        for page in (self.tree.home, self.tree.guides):
+            localize(page, "kl")
+        kalaallisut = localize(self.guide, "kl")
+        url = translated(kalaallisut).url
+        self.assertNotIn('class="provenance', self.html(url))
+        record_provenance(translated(kalaallisut), ProvenanceMethod.HUMAN, "Aviaja Lynge")
+        self.assertIn("Translated by Aviaja Lynge", self.html(url))
+        record_provenance(translated(kalaallisut), ProvenanceMethod.COMMUNITY_REVIEWED)
+        html = self.html(url)
+        self.assertIn("Translation reviewed by the community", html)
+        self.assertNotIn("Aviaja Lynge", html)
