@@ -72,19 +72,21 @@ def provenance_for(instance):
     """The Provenance of a translated page or snippet, or None when unknown or not a translation."""
     if not isinstance(instance, TranslatableMixin) or not is_translation(instance):
         return None
-    key = f"{instance.translation_key}:{instance.locale_id}"
-    recorded = kept_while_unchanged(f"provenance:{key}", lambda: _recorded(instance))
+    key = f"provenance:{instance.translation_key}:{instance.locale_id}"
+    recorded, machine_made = kept_while_unchanged(key, lambda: _known_provenance(instance))
     if recorded and recorded[2] == text_fingerprint(instance):
         return Provenance(recorded[0], recorded[1])
-    if kept_while_unchanged(f"machine-translated:{key}", lambda: is_machine_translated(instance)):
+    if machine_made:
         return Provenance(ProvenanceMethod.MACHINE)
     return None
 
 
-def _recorded(instance):
-    """(method, translator, text fingerprint) of the recorded provenance, else ()."""
+def _known_provenance(instance):
+    """((method, translator, text fingerprint) of the recorded provenance, else ();
+    whether wagtail-localize's strings are all machine-made)."""
     record = recorded_provenance(instance)
-    return (record.method, record.translator, record.text_fingerprint) if record else ()
+    recorded = (record.method, record.translator, record.text_fingerprint) if record else ()
+    return recorded, is_machine_translated(instance)
 
 
 def is_machine_translated(instance):

@@ -160,13 +160,20 @@ def breadcrumbs(context):
 
 def _ancestor_steps(request, page):
     """[(title, address, content language)] of the live pages above a page, from the home
-    page down."""
+    page down (kept per parent: the pages of a section share them)."""
+    parent_path = page.path[: -Page.steplen]
 
     def find():
-        ancestors = with_languages(page.get_ancestors().filter(depth__gte=2).live())
-        return [(p.title, p.get_url(request), content_language(p)) for p in ancestors]
+        ancestors = Page.objects.filter(path__in=_paths_down_to(parent_path), depth__gte=2)
+        pages = with_languages(ancestors.live().order_by("path"))
+        return [(p.title, p.get_url(request), content_language(p)) for p in pages]
 
-    return _kept_for_site(request, "ancestors", page.path, compute=find)
+    return _kept_for_site(request, "ancestors", parent_path, compute=find)
+
+
+def _paths_down_to(path):
+    """The tree paths of a page and of every ancestor of it."""
+    return [path[:end] for end in range(Page.steplen, len(path) + 1, Page.steplen)]
 
 
 @register.inclusion_tag("components/language_selector.html", takes_context=True)
