@@ -1,7 +1,8 @@
 """What a reader's page costs when it is rendered from scratch: after a publish,
 every kept page is obsolete and each one is rendered again.
 
-    DATABASE_URL=sqlite:///var/prof.sqlite3 python bench/page_render_bench.py [--rounds 3] [--label after]
+    DATABASE_URL=sqlite:///var/prof.sqlite3 \\
+        python bench/page_render_bench.py [--rounds 3] [--label after]
 
 Runs in process with Django's test client and the production settings (nothing
 kept between requests but what the site itself keeps per content generation),
@@ -126,7 +127,8 @@ def main():
     by_kind = {}
     for row in rows:
         by_kind.setdefault(kinds[row["path"]], []).append(row)
-    table = {"all": summary(rows)} | {kind: summary(group) for kind, group in sorted(by_kind.items())}
+    table = {"all": summary(rows)}
+    table.update((kind, summary(group)) for kind, group in sorted(by_kind.items()))
 
     print(f"{'pages':<30}{'n':>6}{'mean ms':>10}{'p50 ms':>10}{'p95 ms':>10}{'queries':>10}")
     for kind, row in table.items():
