@@ -17,6 +17,8 @@ from django.utils.translation import gettext_noop
 from wagtail.models import Locale, TranslatableMixin
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
+from knowledgebase.changes import kept_while_unchanged
+
 from .models import ProvenanceMethod, TranslationProvenance
 from .sources import is_translation, translatable_strings
 
@@ -70,12 +72,21 @@ def provenance_for(instance):
     """The Provenance of a translated page or snippet, or None when unknown or not a translation."""
     if not isinstance(instance, TranslatableMixin) or not is_translation(instance):
         return None
-    record = recorded_provenance(instance)
-    if record is not None and is_current(record, instance):
-        return Provenance(record.method, record.translator)
-    if is_machine_translated(instance):
+    key = f"provenance:{instance.translation_key}:{instance.locale_id}"
+    recorded, machine_made = kept_while_unchanged(key, lambda: _known_provenance(instance))
+    if recorded and recorded[2] == text_fingerprint(instance):
+        return Provenance(recorded[0], recorded[1])
+    if machine_made:
         return Provenance(ProvenanceMethod.MACHINE)
     return None
+
+
+def _known_provenance(instance):
+    """((method, translator, text fingerprint) of the recorded provenance, else ();
+    whether wagtail-localize's strings are all machine-made)."""
+    record = recorded_provenance(instance)
+    recorded = (record.method, record.translator, record.text_fingerprint) if record else ()
+    return recorded, is_machine_translated(instance)
 
 
 def is_machine_translated(instance):

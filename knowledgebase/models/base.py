@@ -5,6 +5,7 @@ regions and the members behind it; plus the listing helpers that browse pages
 import datetime
 
 from django import forms
+from django.apps import apps
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import models
@@ -19,6 +20,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from modelcluster.fields import ParentalManyToManyField
 
+from knowledgebase.changes import kept_while_unchanged
 from knowledgebase.content_types import CONTENT_TYPES, key_of
 from knowledgebase.permissions import KnowledgePagePermissionTester, MemberContentForm
 from knowledgebase.visibility import (
@@ -226,12 +228,90 @@ def content_models():
     return [content_type.model for content_type in member_content_types()]
 
 
-def content_in_locale(locale, **filters):
-    """Guides, lessons and outputs live in a locale, newest first, matching filters."""
-    pages = []
+# How content is tagged: a listing's field, and the lookup of its keys.
+TAGGED_BY = {
+    "topics": "topics__key",
+    "regions": "regions__key",
+    "members": "members__translation_key",
+}
+
+
+def content_in_locale(locale, field=None, keys=()):
+    """Guides, lessons and outputs live in a locale, newest first; with ``field``
+    ("topics", "regions" or "members"), only those tagged with one of ``keys``
+    (topic or region keys, member pages' translation keys).
+
+    What readers may see in each locale, and how it is tagged, is worked out once
+    until content changes; the sequence loads only the pages it is asked for.
+    """
+    listing = kept_while_unchanged(f"content-in-locale:{locale.pk}", lambda: _listing(locale))
+    if field is not None:
+        wanted = {str(key) for key in keys}
+        listing = [entry for entry in listing if not wanted.isdisjoint(entry[2][field])]
+    return ContentPages([(label, pk) for label, pk, _tags in listing])
+
+
+def _listing(locale):
+    """[(model label, page id, {field: tag keys})] of the content readers may see in a
+    locale, newest first."""
+    found = []
     for model in content_models():
-        pages.extend(live_in_locale(model, locale).filter(**filters).distinct())
-    return sorted(pages, key=lambda page: (page.published, page.pk), reverse=True)
+        pages = visible(model.objects.filter(locale=locale))
+        tags = {}
+        for pk, day in pages.values_list("pk", "published"):
+            tags[pk] = {field: set() for field in TAGGED_BY}
+            found.append((day, pk, model._meta.label, tags[pk]))
+        for field, lookup in TAGGED_BY.items():
+            tagged = pages.filter(**{f"{lookup}__isnull": False}).values_list("pk", lookup)
+            for pk, key in tagged:
+                tags[pk][field].add(str(key))
+    found.sort(key=lambda entry: entry[:2], reverse=True)
+    return [(label, pk, tags) for _day, pk, label, tags in found]
+
+
+# What a listing's card shows of a page (templates/components/page_card.html).
+CARD_FIELDS = [
+    "title",
+    "summary",
+    "url_path",
+    "path",
+    "depth",
+    "content_type",
+    "translation_key",
+    "locale",
+    "alias_of__locale",
+]
+
+
+class ContentPages:
+    """Pages of several models in a given order, loaded when asked for, by model in one
+    query each."""
+
+    def __init__(self, entries):
+        self.entries = entries
+
+    def __len__(self):
+        return len(self.entries)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return self._load(self.entries[index])
+        return self._load([self.entries[index]])[0]
+
+    def __iter__(self):
+        return iter(self._load(self.entries))
+
+    @staticmethod
+    def _load(entries):
+        ids = {}
+        for label, pk in entries:
+            ids.setdefault(label, []).append(pk)
+        pages = {}
+        for label, pks in ids.items():
+            model = apps.get_model(label)
+            for page in with_languages(model.objects.filter(pk__in=pks)).only(*CARD_FIELDS):
+                pages[label, page.pk] = page
+        return [pages[entry] for entry in entries if entry in pages]
 
 
 def paginate(request, items, per_page=PAGE_SIZE):

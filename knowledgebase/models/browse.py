@@ -25,7 +25,7 @@ class TaxonomyBrowsePage(RoutablePageMixin, ListingPage):
 
     def tree(self):
         """[(item, depth)] of the taxonomy in this page's language, in tree order."""
-        items = self.taxonomy_model.localized(self.locale)
+        items = self.taxonomy_model.all_localized(self.locale)
         children = {}
         for item in items:
             children.setdefault(item.parent.key if item.parent else None, []).append(item)
@@ -50,8 +50,8 @@ class TaxonomyBrowsePage(RoutablePageMixin, ListingPage):
         if item is None:
             raise Http404(f"No {self.taxonomy_model._meta.verbose_name} {key!r}")
         keys = self.taxonomy_model.descendant_keys(key)
-        pages = content_in_locale(self.locale, **{f"{self.content_field}__key__in": keys})
-        children = self.taxonomy_model.localized(self.locale, parent__key=key)
+        pages = content_in_locale(self.locale, self.content_field, keys)
+        children = self.taxonomy_model.children_of(key, self.locale)
         return self.render(
             request,
             template=self.item_template,

@@ -152,7 +152,7 @@ class MemberPage(KnowledgePage):
     def content_sections(self):
         """This member's guides, lessons and outputs in this page's language, one section
         per content type: [(content type, pages)]."""
-        pages = content_in_locale(self.locale, members__translation_key=self.translation_key)
+        pages = content_in_locale(self.locale, "members", [self.translation_key])
         return [
             (content_type, [page for page in pages if isinstance(page, content_type.model)])
             for content_type in member_content_types()

@@ -14,7 +14,8 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from knowledgebase.per_request import default_locale
+from knowledgebase.changes import kept_while_unchanged
+from knowledgebase.per_request import default_locale, remember
 
 
 class TaxonomyQuerySet(models.QuerySet):
@@ -94,14 +95,21 @@ class TaxonomyItem(TranslatableMixin, index.Indexed, models.Model):
     @classmethod
     def descendant_keys(cls, key):
         """The key itself and the keys of every item below it."""
-        children_by_parent = {}
-        for item_key, parent_key in cls.objects.source().values_list("key", "parent__key"):
-            children_by_parent.setdefault(parent_key, []).append(item_key)
+        children_by_parent = kept_while_unchanged(
+            f"taxonomy-children:{cls._meta.label}", cls._children_by_parent
+        )
         keys, frontier = [key], [key]
         while frontier:
             frontier = [child for k in frontier for child in children_by_parent.get(k, [])]
             keys.extend(frontier)
         return keys
+
+    @classmethod
+    def _children_by_parent(cls):
+        children_by_parent = {}
+        for item_key, parent_key in cls.objects.source().values_list("key", "parent__key"):
+            children_by_parent.setdefault(parent_key, []).append(item_key)
+        return children_by_parent
 
     @classmethod
     def localized(cls, locale, **filters):
@@ -117,14 +125,28 @@ class TaxonomyItem(TranslatableMixin, index.Indexed, models.Model):
         return sorted(by_key.values(), key=lambda item: (item.sort_order, item.name))
 
     @classmethod
+    def all_localized(cls, locale):
+        """``localized(locale)``: every item, worked out once until content changes."""
+        name = f"taxonomy:{cls._meta.label}:{locale.pk}"
+        return remember(name, lambda: kept_while_unchanged(name, lambda: cls.localized(locale)))
+
+    @classmethod
+    def children_of(cls, key, locale):
+        """The items right below the item with this key, in the locale."""
+        return [
+            item for item in cls.all_localized(locale) if item.parent and item.parent.key == key
+        ]
+
+    @classmethod
     def for_key(cls, key, locale):
         """The item with this key in the locale (or the source language), else None."""
-        return next(iter(cls.localized(locale, key=key)), None)
+        return next((item for item in cls.all_localized(locale) if item.key == key), None)
 
     @classmethod
     def labels(cls, keys, locale):
         """{key: name} in the locale, falling back to the source language."""
-        return {item.key: item.name for item in cls.localized(locale, key__in=keys)}
+        keys = set(keys)
+        return {item.key: item.name for item in cls.all_localized(locale) if item.key in keys}
 
 
 class Topic(TaxonomyItem):

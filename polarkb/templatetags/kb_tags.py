@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Locale, Page, Site
 
+from knowledgebase.changes import kept_while_unchanged
 from knowledgebase.models import Region, RegionIndexPage, Topic, TopicIndexPage
 from knowledgebase.per_request import active_locale, default_locale, remember
 from knowledgebase.visibility import visible, with_languages
@@ -39,15 +40,29 @@ def _site_home(request):
     return home if home is not None and home.live else site.root_page
 
 
-def _page_translations(page):
-    """{language code: visible page} for a page's translations, aliases included
-    (the language selector, hreflang links and notices of one page share them)."""
+def _site_id(request):
+    site = Site.find_for_request(request)
+    return site.pk if site is not None else None
+
+
+def _kept_for_site(request, name, *key, compute):
+    """``compute()`` worked out once per site and ``key`` until content changes (a
+    page's address depends on the site it is asked from) and read once per request."""
+    full_key = (name, _site_id(request), *key)
+    return remember(full_key, lambda: kept_while_unchanged(":".join(map(str, full_key)), compute))
+
+
+def _page_translations(request, page):
+    """{language code: (address, is alias)} of a page's visible translations, aliases
+    included (the language selector, hreflang links and notices of one page share them)."""
 
     def find():
-        pages = with_languages(visible(page.get_translations(inclusive=True)))
-        return {p.locale.language_code: p for p in pages}
+        pages = visible(page.get_translations(inclusive=True)).select_related("locale")
+        return {
+            p.locale.language_code: (p.get_url(request) or "", bool(p.alias_of_id)) for p in pages
+        }
 
-    return remember(("translations", page.translation_key), find)
+    return _kept_for_site(request, "translations", page.translation_key, compute=find)
 
 
 def _routable_suffix(request, page):
@@ -65,11 +80,30 @@ def inline_stylesheet(path):
 @register.inclusion_tag("components/main_nav.html", takes_context=True)
 def main_nav(context):
     request = context["request"]
-    home = _site_home(request)
     current = context.get("page")
     current_path = current.path if isinstance(current, Page) else ""
-    children = with_languages(visible(home.get_children().in_menu())) if home else []
-    return {"items": [(item, current_path.startswith(item.path)) for item in children]}
+    items = [
+        {
+            "url": url,
+            "title": title,
+            "lang": _lang_attribute(code),
+            "current": current_path.startswith(path),
+        }
+        for path, url, title, code in _menu(request)
+    ]
+    return {"items": items}
+
+
+def _menu(request):
+    """[(tree path, address, title, content language)] of the pages in the main menu
+    of the reader's language."""
+
+    def find():
+        home = _site_home(request)
+        children = with_languages(visible(home.get_children().in_menu())) if home else []
+        return [(p.path, p.get_url(request) or "", p.title, content_language(p)) for p in children]
+
+    return _kept_for_site(request, "menu", translation.get_language(), compute=find)
 
 
 @register.inclusion_tag("components/taxonomy_links.html", takes_context=True)
@@ -82,13 +116,28 @@ def taxonomy_links(context, page):
         (_("Regions"), Region, RegionIndexPage, page.region_keys()),
     ):
         if keys:
-            index_page = visible(index_model.objects.filter(locale=locale)).first()
+            urls = _browse_urls(request, locale, model, index_model)
             items = [
-                (item, index_page.item_url(item.key, request) if index_page else "")
-                for item in model.localized(locale, key__in=keys)
+                (item, urls.get(item.key, ""))
+                for item in model.all_localized(locale)
+                if item.key in keys
             ]
             groups.append((heading, items))
     return {"groups": groups}
+
+
+def _browse_urls(request, locale, model, index_model):
+    """{key: address of the item's browse page} in a locale ({} without a visible index)."""
+
+    def find():
+        index_page = visible(index_model.objects.filter(locale=locale)).first()
+        if index_page is None:
+            return {}
+        return {
+            item.key: index_page.item_url(item.key, request) for item in model.all_localized(locale)
+        }
+
+    return _kept_for_site(request, "browse-urls", model._meta.label, locale.pk, compute=find)
 
 
 @register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
@@ -100,10 +149,31 @@ def breadcrumbs(context):
     page, request = context.get("page"), context["request"]
     if not isinstance(page, Page) or page.depth <= 2:
         return {"crumbs": []}
-    pages = [*with_languages(page.get_ancestors().filter(depth__gte=2).live()), page]
-    crumbs = [(p.title, p.get_url(request), lang_attr(p)) for p in pages]
+    steps = [
+        *_ancestor_steps(request, page),
+        (page.title, page.get_url(request), content_language(page)),
+    ]
+    crumbs = [(title, url, _lang_attribute(code)) for title, url, code in steps]
     trail = [(label, url, "") for label, url in context.get("breadcrumb_trail", [])]
     return {"crumbs": crumbs + trail}
+
+
+def _ancestor_steps(request, page):
+    """[(title, address, content language)] of the live pages above a page, from the home
+    page down (kept per parent: the pages of a section share them)."""
+    parent_path = page.path[: -Page.steplen]
+
+    def find():
+        ancestors = Page.objects.filter(path__in=_paths_down_to(parent_path), depth__gte=2)
+        pages = with_languages(ancestors.live().order_by("path"))
+        return [(p.title, p.get_url(request), content_language(p)) for p in pages]
+
+    return _kept_for_site(request, "ancestors", parent_path, compute=find)
+
+
+def _paths_down_to(path):
+    """The tree paths of a page and of every ancestor of it."""
+    return [path[:end] for end in range(Page.steplen, len(path) + 1, Page.steplen)]
 
 
 @register.inclusion_tag("components/language_selector.html", takes_context=True)
@@ -112,13 +182,12 @@ def language_selector(context):
     request = context["request"]
     page = context.get("page")
     current = translation.get_language()
-    translations = _page_translations(page) if isinstance(page, Page) else {}
+    translations = _page_translations(request, page) if isinstance(page, Page) else {}
     suffix = _routable_suffix(request, page) if translations else ""
     languages = []
     for code, _name in settings.LANGUAGES:
-        target = translations.get(code)
-        if target is not None:
-            url = (target.get_url(request) or "") + suffix
+        if code in translations:
+            url = translations[code][0] + suffix
         else:
             url = _same_address_in(request, code)
         info = get_language_info(code)
@@ -151,8 +220,8 @@ def hreflang_links(context):
     suffix = _routable_suffix(request, page)
     # Absolute URLs on the host the reader asked for, not the Site's configured hostname.
     links = [
-        (code, request.build_absolute_uri((translated.get_url(request) or "") + suffix))
-        for code, translated in _page_translations(page).items()
+        (code, request.build_absolute_uri(url + suffix))
+        for code, (url, _is_alias) in _page_translations(request, page).items()
     ]
     default = default_locale().language_code
     x_default = next((url for code, url in links if code == default), None)
@@ -168,9 +237,9 @@ def untranslated_notice(context):
         return {"show": False}
     request = context["request"]
     versions = [
-        (code, language_name(code), version.get_url(request))
-        for code, version in sorted(_page_translations(page).items())
-        if version.alias_of_id is None
+        (code, language_name(code), url)
+        for code, (url, is_alias) in sorted(_page_translations(request, page).items())
+        if not is_alias
     ]
     return {
         "show": True,
@@ -292,7 +361,11 @@ def content_language(obj):
 @register.filter
 def lang_attr(obj):
     """` lang="xx"` when an item's text is in another language than the page, else ''."""
-    code = content_language(obj)
+    return _lang_attribute(content_language(obj))
+
+
+def _lang_attribute(code):
+    """` lang="xx"` when text in language ``code`` is on a page in another language, else ''."""
     if code == translation.get_language():
         return ""
     return format_html(' lang="{}"', code)

@@ -118,3 +118,33 @@ class ReviewTests(TestCase):
         self.assertEqual(guide.review_due, datetime.date(2024, 2, 29))
         guide.last_reviewed, guide.review_interval_months = datetime.date(2024, 8, 30), 6
         self.assertEqual(guide.review_due, datetime.date(2025, 2, 28))
+
+
+class BrowsePaginationTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        tree = build_tree()
+        ice = f.TopicFactory(key="ice", name="Ice")
+        start = datetime.date(2020, 1, 1)
+        factories = (
+            (f.GuidePageFactory, tree.guides),
+            (f.LessonPageFactory, tree.lessons),
+            (f.OutputPageFactory, tree.outputs),
+        )
+        for number in range(25):
+            factory, parent = factories[number % 3]
+            factory(
+                parent=parent,
+                title=f"Item {number:02d}",
+                published=start + datetime.timedelta(days=number),
+                topics=[ice],
+            )
+
+    def test_a_topic_page_lists_every_kind_newest_first_page_by_page(self):
+        newest_first = [f"Item {number:02d}" for number in reversed(range(25))]
+        first = self.client.get("/en/topics/ice/")
+        self.assertEqual([page.title for page in first.context["items"]], newest_first[:20])
+        second = self.client.get("/en/topics/ice/?page=2")
+        self.assertEqual([page.title for page in second.context["items"]], newest_first[20:])
+        self.assertIn("Item 00", second.content.decode())
+        self.assertNotIn("Item 05", second.content.decode())
