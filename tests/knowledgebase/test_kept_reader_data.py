@@ -12,7 +12,8 @@ import re
 from django.contrib.auth.models import User
 from django.test import TransactionTestCase, override_settings
 
-from wagtail.models import PageViewRestriction
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.models import PageViewRestriction, Site
 
 from consent.gate import record_approval
 from consent.models import CommunityApproval
@@ -54,6 +55,28 @@ class KeptReaderDataTests(TransactionTestCase):
         for _request in range(2):
             kept_while_unchanged("probe", lambda: computed.append(1) or "value")
         self.assertEqual(computed, [1])  # else these tests would check nothing kept
+
+    def test_a_site_changed_is_found_at_once(self):
+        self.html(self.guide.url)
+        site = Site.objects.get()
+        site.hostname, site.is_default_site = "elsewhere.example", False
+        site.save()
+        self.assertEqual(self.client.get(self.guide.url).status_code, 404)
+
+    def test_an_editors_pick_added_or_removed_shows_at_once(self):
+        def first_pick():
+            response = self.client.get("/api/search/", {"q": "sledge", "lang": "en"})
+            picks = [r["title"] for r in response.json()["results"] if r.get("editors_pick")]
+            return picks[:1]
+
+        self.guide.save_revision().publish()  # indexed, as a publish does
+        self.assertEqual(first_pick(), [])
+        promotion = SearchPromotion.objects.create(
+            query=Query.get("sledge"), page=self.guide, sort_order=0
+        )
+        self.assertEqual(first_pick(), ["Crossing leads"])
+        promotion.delete()
+        self.assertEqual(first_pick(), [])
 
     def test_a_page_published_shows_in_every_listing_at_once(self):
         listings = ("/en/topics/sea-ice/", "/en/regions/arctic/", "/en/guides/")
