@@ -16,8 +16,9 @@ threads = int(os.environ.get("WEB_THREADS", "8"))
 timeout = int(os.environ.get("WEB_TIMEOUT", "30"))  # a worker silent this long is restarted
 graceful_timeout = int(os.environ.get("WEB_GRACEFUL_TIMEOUT", "30"))
 keepalive = int(os.environ.get("WEB_KEEPALIVE", "5"))
-# Restart workers now and then, so a slow leak cannot grow for ever.
-max_requests = int(os.environ.get("WEB_MAX_REQUESTS", "5000"))
+# Restart workers now and then, so a slow leak cannot grow for ever; not often, as a
+# new worker starts with no kept pages (minutes apart at a few hundred requests/s).
+max_requests = int(os.environ.get("WEB_MAX_REQUESTS", "100000"))
 max_requests_jitter = max_requests // 10
 # Load the site once (settings, catalogues) before forking the workers.
 preload_app = True

@@ -181,6 +181,9 @@ def cpu_seconds_by_part(server_pid, engine_port):
     ticks = os.sysconf("SC_CLK_TCK")
     workers = set(Path(f"/proc/{server_pid}/task/{server_pid}/children").read_text().split())
     totals = dict.fromkeys(CPU_PARTS, 0.0)
+    # Workers that gunicorn restarted (WEB_MAX_REQUESTS) count in its children's time.
+    master = Path(f"/proc/{server_pid}/stat").read_text().rsplit(")", 1)[1].split()
+    totals["web server"] = (int(master[13]) + int(master[14])) / ticks  # cutime, cstime
     for pid in filter(str.isdigit, os.listdir("/proc")):
         try:
             command = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
