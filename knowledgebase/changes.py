@@ -55,6 +55,28 @@ def kept_while_unchanged(name, compute, seconds=300):
     return value
 
 
+def kept_for_each(name, keys, compute, seconds=300):
+    """{key: value} for each of ``keys``, each kept in this process until content
+    changes; ``compute(keys)`` gives {key: value} for the keys not kept yet, and
+    must give a value (not None) for each of them.
+
+    For values looked up a few at a time out of many (the items on a page of
+    results): the popular ones are kept, without keeping them all.
+    """
+    if _changing_in_this_transaction():
+        return compute(keys)
+    generation = content_generation()
+    cache_keys = {key: f"{name}:{key}:{generation}" for key in keys}
+    kept = caches["kept"].get_many(cache_keys.values())
+    values = {key: kept[cache_key] for key, cache_key in cache_keys.items() if cache_key in kept}
+    missing = [key for key in keys if key not in values]
+    if missing:
+        found = compute(missing)
+        caches["kept"].set_many({cache_keys[key]: found[key] for key in missing}, seconds)
+        values.update(found)
+    return values
+
+
 def _changing_in_this_transaction():
     return connection.in_atomic_block and any(
         callback is _new_generation for _ids, callback, _robust in connection.run_on_commit

@@ -5,8 +5,9 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
+from knowledgebase.changes import kept_for_each
 from knowledgebase.visibility import visible, with_languages
 from search import insight, service
 from search.engines.base import EngineError
@@ -70,12 +71,24 @@ def link_in_reader_language(results, request, language):
     keys = [result["id"] for result in results if not result["in_reader_language"]]
     if not keys:
         return
+    site = Site.find_for_request(request)
+    urls = kept_for_each(
+        f"reader-address:{site.pk if site else None}:{language}",
+        keys,
+        lambda missing: addresses_in(language, missing, request),
+    )
+    for result in results:
+        result["url"] = urls.get(result["id"]) or result["url"]
+
+
+def addresses_in(language, keys, request):
+    """{translation key: address of its visible page in the language, or ""}."""
     copies = with_languages(
         visible(Page.objects.filter(translation_key__in=keys, locale__language_code=language))
     )
-    urls = {str(page.translation_key): page.get_url(request) for page in copies}
-    for result in results:
-        result["url"] = urls.get(result["id"]) or result["url"]
+    urls = dict.fromkeys(keys, "")
+    urls.update({str(page.translation_key): page.get_url(request) or "" for page in copies})
+    return urls
 
 
 def page_links(request, answer):

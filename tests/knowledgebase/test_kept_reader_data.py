@@ -13,7 +13,7 @@ from django.contrib.auth.models import User
 from django.test import TransactionTestCase, override_settings
 
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
-from wagtail.models import PageViewRestriction, Site
+from wagtail.models import Locale, PageViewRestriction, Site
 
 from consent.gate import record_approval
 from consent.models import CommunityApproval
@@ -170,6 +170,21 @@ class KeptReaderDataTests(TransactionTestCase):
         self.assertEqual(links["fr"], "http://testserver/fr/guides/crossing-leads/")
         translated.unpublish()
         self.assertNotIn("fr", alternates(self.html(self.guide.url)))
+
+    def test_a_search_result_links_its_readers_copy_only_while_it_is_visible(self):
+        def result_link():
+            html = self.html("/fr/search/?q=crossing+leads")
+            return re.search(r'<li class="result" lang="en">.*?<a href="([^"]+)"', html, re.S)[1]
+
+        self.guide.save_revision().publish()  # indexed, as a publish does
+        self.assertEqual(result_link(), "/en/guides/crossing-leads/")
+        for index in (self.tree.home, self.tree.guides):
+            translate(index, "fr")
+        french = Locale.objects.get(language_code="fr")
+        alias = self.guide.copy_for_translation(french, alias=True)
+        self.assertEqual(result_link(), "/fr/guides/crossing-leads/")
+        alias.unpublish()
+        self.assertEqual(result_link(), "/en/guides/crossing-leads/")
 
     def test_breadcrumbs_follow_a_renamed_section(self):
         self.assertIn(">Guides</a>", self.html(self.guide.url))
