@@ -181,26 +181,25 @@ def cpu_seconds_by_part(server_pid, engine_port):
     ticks = os.sysconf("SC_CLK_TCK")
     workers = set(Path(f"/proc/{server_pid}/task/{server_pid}/children").read_text().split())
     totals = dict.fromkeys(CPU_PARTS, 0.0)
-    # Workers that gunicorn restarted (WEB_MAX_REQUESTS) count in its children's time.
-    master = Path(f"/proc/{server_pid}/stat").read_text().rsplit(")", 1)[1].split()
-    totals["web server"] = (int(master[13]) + int(master[14])) / ticks  # cutime, cstime
     for pid in filter(str.isdigit, os.listdir("/proc")):
         try:
             command = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
             fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
         except OSError:  # the process ended meanwhile
             continue
-        part = cpu_part(pid, command, workers, engine_port)
+        part = cpu_part(pid, command, server_pid, workers, engine_port)
         if part:
-            totals[part] += (int(fields[11]) + int(fields[12])) / ticks  # utime, stime
+            # Its own time and that of its children that ended (workers gunicorn
+            # recycled, PostgreSQL's backends of closed connections).
+            totals[part] += sum(int(value) for value in fields[11:15]) / ticks
     return totals
 
 
 CPU_PARTS = ("web server", "search engine", "database", "load clients")
 
 
-def cpu_part(pid, command, workers, engine_port):
-    if pid in workers:
+def cpu_part(pid, command, server_pid, workers, engine_port):
+    if pid in workers or int(pid) == server_pid:
         return "web server"
     if command.startswith("java") and (
         f"http.port={engine_port} " in command or ".bootstrap.OpenSearch" in command
