@@ -205,7 +205,7 @@ def cpu_part(pid, command, server_pid, workers, engine_port):
         f"http.port={engine_port} " in command or ".bootstrap.OpenSearch" in command
     ):
         return "search engine"
-    if command.startswith("postgres"):
+    if command.startswith("postgres:") or Path(command.split(" ", 1)[0]).name == "postgres":
         return "database"
     if int(pid) == os.getpid():
         return "load clients"
