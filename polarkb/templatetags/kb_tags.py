@@ -200,10 +200,18 @@ def language_selector(context):
 def _same_address_in(request, code):
     """This address in another language, or that language's home page when the
     translated address would lead off the site (a path such as //evil.example/)."""
-    url = translate_url(request.get_full_path(), code)
+    path, mark, query = request.get_full_path().partition("?")
+    url = _translated_path(path, translation.get_language(), code) + mark + query
     if url.startswith("/") and url_has_allowed_host_and_scheme(url, allowed_hosts=None):
         return url
     return f"/{code}/"
+
+
+@lru_cache(maxsize=4096)
+def _translated_path(path, language, code):
+    """A path of the site in another language. It depends only on the URL patterns and
+    the active language, so it is worked out once (eleven times on every page)."""
+    return translate_url(path, code)
 
 
 @register.inclusion_tag("components/hreflang.html", takes_context=True)
