@@ -10,7 +10,8 @@ threads send a mix of search API, suggestion, search page and content page
 requests for the given time. Reports requests/s, p50/p95/p99 latency and errors
 (5xx, connection failures, and API answers that fell back to the database),
 prints a markdown table and writes bench/results/load.{md,json} (load-no-cache.*
-with --no-cache, which renders every page and runs every search).
+with --no-cache, which renders every page and runs every search; load-KIND.* with
+--only KIND, which sends requests of that kind alone).
 Target on 2 cores: 0 errors and p95 ≤ 200 ms.
 """
 
@@ -62,6 +63,11 @@ def parse_args():
     parser.add_argument("--url", help="OpenSearch URL (default: SEARCH_URL, else our own node)")
     parser.add_argument("--skip-setup", action="store_true", help="reuse the loaded database")
     parser.add_argument("--seed", type=int, default=42)
+    parser.add_argument(
+        "--only",
+        choices=sorted(MIX),
+        help="send requests of this kind alone (content_page: mostly kept pages)",
+    )
     parser.add_argument(
         "--no-cache",
         action="store_true",
@@ -140,8 +146,8 @@ def stop_server(process, log):
 class Workload:
     """Random requests of each kind, from the site's own pages and facet values."""
 
-    def __init__(self, base_url):
-        self.address = urlsplit(base_url)
+    def __init__(self, base_url, mix):
+        self.address, self.mix = urlsplit(base_url), mix
         sitemap = requests.get(f"{base_url}/sitemap.xml", timeout=30).text
         self.pages = [
             url.split("://", 1)[1].split("/", 1)[1] for url in re.findall(r"<loc>([^<]+)", sitemap)
@@ -155,7 +161,7 @@ class Workload:
         return http.client.HTTPConnection(self.address.hostname, self.address.port, timeout=30)
 
     def next_request(self, rng):
-        kind = rng.choices(list(MIX), weights=list(MIX.values()))[0]
+        kind = rng.choices(list(self.mix), weights=list(self.mix.values()))[0]
         language = rng.choice(LANGUAGES)
         if kind == "content_page":
             return kind, f"/{rng.choice(self.pages)}"
@@ -303,9 +309,9 @@ def run_load(workload, args, server_pid, engine_port):
     return records, meter.per_request_ms(len(records))
 
 
-def summarise(records, seconds):
+def summarise(records, seconds, mix):
     rows = {}
-    for kind in [*MIX, "all"]:
+    for kind in [*mix, "all"]:
         chosen = [r for r in records if kind in ("all", r["kind"])]
         times = [r["ms"] for r in chosen]
         rows[kind] = {
@@ -357,6 +363,7 @@ def markdown(result):
 
 def main():
     args = parse_args()
+    mix = {args.only: 1} if args.only else MIX
     RESULTS.mkdir(parents=True, exist_ok=True)
     search_url = args.url or os.environ.get("SEARCH_URL", "").split(",")[0]
     started_node = None
@@ -371,7 +378,7 @@ def main():
         base_url = f"http://127.0.0.1:{args.port}"
         process, log = start_server(environment, base_url)
         try:
-            workload = Workload(base_url)
+            workload = Workload(base_url, mix)
             engine_port = urlsplit(search_url).port or 9200
             records, cpu = run_load(workload, args, process.pid, engine_port)
         finally:
@@ -385,12 +392,12 @@ def main():
         "date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
         "clients": args.clients,
         "seconds": args.seconds,
-        "mix": MIX,
+        "mix": mix,
         "server": gunicorn_conf,
         "database": environment["DATABASE_URL"].split(":", 1)[0],
         "no_cache": args.no_cache,
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version()},
-        "rows": summarise(records, args.seconds),
+        "rows": summarise(records, args.seconds, mix),
         # Unlike latency, CPU per request hardly depends on what else the machine runs.
         "cpu_ms_per_request": cpu,
         "pool_full_warnings": server_log.count("Connection pool is full"),
@@ -399,7 +406,7 @@ def main():
     table = markdown(result)
     print()
     print(table)
-    name = "load-no-cache" if args.no_cache else "load"
+    name = "load" + ("-no-cache" if args.no_cache else "") + (f"-{args.only}" if args.only else "")
     (RESULTS / f"{name}.md").write_text(table)
     (RESULTS / f"{name}.json").write_text(json.dumps(result, indent=2))
     print(f"Wrote {RESULTS / name}.md and {name}.json")

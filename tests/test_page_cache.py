@@ -1,6 +1,8 @@
 """Pages and search answers kept for anonymous readers: served again without work,
 and never once a change would show something else."""
 
+import gzip
+
 from django.contrib.auth.models import User
 from django.db import connection
 from django.test import TestCase
@@ -36,6 +38,19 @@ class KeptPagesTests(TestCase):
             second = self.read(self.guide.url)
         self.assertEqual(second, first)
         self.assertEqual(len(queries), 0, [q["sql"] for q in queries])
+
+    def test_a_kept_page_reaches_each_browser_in_the_encoding_it_accepts(self):
+        plain = self.client.get(self.guide.url)  # rendered and kept
+        for accepts in ("gzip, deflate, br", "gzip", "identity", None):
+            with self.subTest(accepts=accepts):
+                headers = {"HTTP_ACCEPT_ENCODING": accepts} if accepts else {}
+                response = self.client.get(self.guide.url, **headers)
+                compressed = "gzip" in (accepts or "")
+                self.assertEqual(response.get("Content-Encoding"), "gzip" if compressed else None)
+                body = gzip.decompress(response.content) if compressed else response.content
+                self.assertEqual(body, plain.content)
+                self.assertEqual(int(response["Content-Length"]), len(response.content))
+                self.assertIn("Accept-Encoding", response["Vary"])
 
     def test_a_published_change_shows_at_once(self):
         self.read(self.guide.url)
