@@ -50,11 +50,9 @@ class AnonymousPageCacheMiddleware:
         if kept is not None:
             return kept.response_for(request)
         response = self.get_response(request)
-        if request.method != "GET" or not may_keep(response):
-            return response
-        kept = KeptPage.of(response)
-        caches["kept"].set(key, kept, settings.PAGE_CACHE_SECONDS)
-        return kept.response_for(request)
+        if request.method == "GET" and may_keep(response):
+            caches["kept"].set(key, KeptPage.of(response), settings.PAGE_CACHE_SECONDS)
+        return response
 
 
 @dataclass(frozen=True)
