@@ -291,7 +291,10 @@ def answer_error(kind, response, body):
 
 def run_load(workload, args, server_pid, engine_port):
     """The measured requests, and the CPU each part spent per measured request."""
-    print(f"{args.clients} clients for {args.warmup:.0f} s warm-up + {args.seconds:.0f} s…")
+    print(
+        f"{args.clients} clients for {args.warmup:.0f} s warm-up + {args.seconds:.0f} s…",
+        flush=True,
+    )
     records, lock = [], threading.Lock()
     record_from = time.perf_counter() + args.warmup
     stop_at = record_from + args.seconds

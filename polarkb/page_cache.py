@@ -65,6 +65,7 @@ class KeptPage:
     def of(cls, response):
         content = response.content
         gzipped = compress_string(content, max_random_bytes=GZipMiddleware.max_random_bytes)
+        patch_vary_headers(response, ("Accept-Encoding",))  # as the compression middleware does
         headers = {
             name: value for name, value in response.headers.items() if name != "Content-Length"
         }
@@ -73,7 +74,6 @@ class KeptPage:
     def response_for(self, request):
         """The page as the compression middleware would send it to this reader."""
         response = HttpResponse(self.content, headers=self.headers)
-        patch_vary_headers(response, ("Accept-Encoding",))
         if self.gzipped and re_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", "")):
             response.content = self.gzipped
             response.headers["Content-Encoding"] = "gzip"
