@@ -1,6 +1,7 @@
 from django.apps import AppConfig
+from django.core import checks
 
-from polarkb.catalogues import ensure_catalogues
+from polarkb.catalogues import check_catalogues
 
 
 class PolarKnowledgeBaseConfig(AppConfig):
@@ -8,4 +9,4 @@ class PolarKnowledgeBaseConfig(AppConfig):
     verbose_name = "Polar Knowledge Base"
 
     def ready(self):
-        ensure_catalogues()
+        checks.register(check_catalogues, checks.Tags.translation)

@@ -1,21 +1,33 @@
-"""Every configured language is served even when a deploy skipped compilemessages.
+"""Every configured language is served only when its catalogue is compiled, and a deploy
+that skipped ``make messages`` is told so by the system check rather than by missing pages.
 
-Django serves /kl/, /se/ and /iu/ only when a compiled catalogue exists for
-them; start-up compiles missing catalogues, or refuses to start.
+Catalogues are compiled when the site is built; start-up writes nothing.
 """
 
-import gettext
+import os
 import shutil
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
-from django.core.exceptions import ImproperlyConfigured
+from django.apps import apps
+from django.core import checks
 from django.test import TestCase, override_settings
 
-from polarkb.catalogues import ensure_catalogues, languages_without_catalogue
+from polarkb.catalogues import check_catalogues
 from tests.conftest import build_tree, translate
 
 REPO = Path(__file__).resolve().parents[2]
+
+
+def compile_catalogues(locale):
+    """What `make messages` does on a machine without GNU gettext."""
+    subprocess.run(
+        [sys.executable, str(REPO / "scripts" / "compile_messages.py"), str(locale)],
+        check=True,
+        capture_output=True,
+    )
 
 
 class UncompiledCataloguesTests(TestCase):
@@ -30,25 +42,43 @@ class UncompiledCataloguesTests(TestCase):
         self.addCleanup(shutil.rmtree, self.locale.parent)
         shutil.copytree(REPO / "locale", self.locale, ignore=shutil.ignore_patterns("*.mo"))
 
-    def test_start_up_compiles_them_and_every_language_is_served(self):
+    def problems(self):
         with override_settings(LOCALE_PATHS=[self.locale]):
-            self.assertIsNone(gettext.find("django", self.locale, ["kl"]))  # Django would drop kl
-            ensure_catalogues()
-            self.assertEqual(languages_without_catalogue(), [])
+            return {problem.id: problem for problem in check_catalogues()}
+
+    def test_the_check_names_the_languages_django_would_not_serve(self):
+        problems = self.problems()
+        self.assertEqual(problems["polarkb.E001"].level, checks.ERROR)
+        for language in ("kl", "se", "iu"):
+            self.assertIn(language, problems["polarkb.E001"].msg)
+        self.assertNotIn("fr,", problems["polarkb.E001"].msg)  # Django ships French
+        self.assertIn("make messages", problems["polarkb.E001"].hint)
+
+    def test_start_up_writes_no_catalogue(self):
+        with override_settings(LOCALE_PATHS=[self.locale]):
+            apps.get_app_config("polarkb").ready()
+        self.assertEqual(list(self.locale.glob("*/LC_MESSAGES/*.mo")), [])
+
+    def test_once_compiled_the_check_passes_and_every_language_is_served(self):
+        compile_catalogues(self.locale)
+        self.assertEqual(self.problems(), {})
+        with override_settings(LOCALE_PATHS=[self.locale]):
             response = self.client.get("/kl/")
         self.assertEqual(response.status_code, 200)
         html = response.content.decode()
         self.assertIn('<html lang="kl"', html)
         self.assertIn("Ujarlerit", html)  # "Search" in Kalaallisut
 
-    def test_start_up_fails_loudly_when_it_cannot_compile(self):
-        (self.locale / "se" / "LC_MESSAGES" / "django.mo").mkdir()  # cannot be replaced
-        with override_settings(LOCALE_PATHS=[self.locale]):
-            with self.assertRaisesMessage(ImproperlyConfigured, "compilemessages"):
-                ensure_catalogues()
+    def test_a_catalogue_older_than_its_translations_is_a_warning(self):
+        compile_catalogues(self.locale)
+        po_path = self.locale / "se" / "LC_MESSAGES" / "django.po"
+        later = po_path.with_suffix(".mo").stat().st_mtime + 60
+        os.utime(po_path, (later, later))
+        problems = self.problems()
+        self.assertEqual(list(problems), ["polarkb.W001"])
+        self.assertIn(str(po_path), problems["polarkb.W001"].msg)
 
-    def test_start_up_fails_loudly_for_a_language_without_translations(self):
-        shutil.rmtree(self.locale / "iu")
-        with override_settings(LOCALE_PATHS=[self.locale]):
-            with self.assertRaisesMessage(ImproperlyConfigured, "iu"):
-                ensure_catalogues()
+
+class ProjectCataloguesTests(TestCase):
+    def test_the_checkout_the_suite_runs_on_passes_the_check(self):
+        self.assertEqual(check_catalogues(), [])
