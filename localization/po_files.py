@@ -17,7 +17,6 @@ from django.utils.text import slugify
 
 from wagtail.models import Page
 from wagtail_localize.models import (
-    String,
     StringTranslation,
     Translation,
     TranslationSource,
@@ -244,13 +243,11 @@ def check_language(po, translation):
 
 
 def check_entries(po, translation):
-    known = set(
-        translation.source.stringsegment_set.values_list("string__data_hash", "context__path")
-    )
+    known = set(translation.source.stringsegment_set.values_list("string__data", "context__path"))
     for entry in po:
         if entry.obsolete:
             continue
-        if (String._get_data_hash(entry.msgid), entry.msgctxt) not in known:
+        if (entry.msgid, entry.msgctxt) not in known:
             raise POFileError(
                 f"line {entry.linenum}: {shorten(entry.msgid)!r} is not in the current text of "
                 f"{translation.source.object_repr!r}; export the file again"
@@ -315,11 +312,11 @@ def compare_with_existing(translation, entries):
     """(added, changed, unchanged) counts of the entries against the stored translations."""
     stored = StringTranslation.objects.filter(
         context__object_id=translation.source.object_id, locale=translation.target_locale
-    ).values_list("translation_of__data_hash", "context__path", "data")
-    existing = {(string_hash, path): data for string_hash, path, data in stored}
+    ).values_list("translation_of__data", "context__path", "data")
+    existing = {(source, path): data for source, path, data in stored}
     added = changed = unchanged = 0
     for entry in entries:
-        old = existing.get((String._get_data_hash(entry.msgid), entry.msgctxt))
+        old = existing.get((entry.msgid, entry.msgctxt))
         if old is None:
             added += 1
         elif old != entry.msgstr:

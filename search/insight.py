@@ -35,9 +35,16 @@ def count_when_sent(response, request, answer):
     """Count a search once the reader has its response.
 
     The WSGI server closes a response after sending it; the count is written
-    then, so a slow database commit never delays the answer.
+    then, before the response's own closing ends the request, so a slow database
+    commit never delays the answer.
     """
-    response._resource_closers.append(lambda: record_search(request, answer))
+    close = response.close
+
+    def count_then_close():
+        record_search(request, answer)
+        close()
+
+    response.close = count_then_close
     return response
 
 

@@ -299,11 +299,23 @@ def untranslated_lang(message):
     return settings.LANGUAGE_CODE
 
 
+def catalogue_entries(language):
+    """The (message, translation) pairs of a language's compiled interface catalogue.
+
+    Neither gettext nor Django offers a public way to list a catalogue: Django's own
+    JavaScriptCatalog reads the same ``_catalog`` attribute. This is the one place that
+    does; tests/knowledgebase/test_languages.py fails loudly if an upgrade removes it.
+    """
+    catalogue = getattr(trans_real.translation(language), "_catalog", None)
+    if catalogue is None:
+        raise RuntimeError("gettext no longer exposes a translation catalogue's entries")
+    return catalogue.items()
+
+
 @lru_cache(maxsize=32)
 def _translated_texts(language):
     """Every translated interface text of a language (the catalogue's values)."""
-    catalog = trans_real.translation(language)._catalog
-    return frozenset(value for _key, value in catalog.items())
+    return frozenset(value for _key, value in catalogue_entries(language))
 
 
 def _is_fallback_text(text):

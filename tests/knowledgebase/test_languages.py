@@ -11,6 +11,7 @@ from wagtail_localize.models import LocaleSynchronization
 
 import polib
 
+from polarkb.templatetags.kb_tags import catalogue_entries
 from tests import factories as f
 from tests.conftest import alternates, build_tree, translate
 
@@ -106,3 +107,15 @@ class InterfaceStringTests(TestCase):
                 expected = entry.msgstr if entry.translated() else entry.msgid
                 self.assertEqual(shown, expected)
                 self.assertTrue(shown.strip())
+
+    def test_the_catalogue_entries_fallback_marks_rely_on_are_listed(self):
+        """Marking English fallback text lists a catalogue's entries through the one wrapper
+        around gettext's private catalogue; an upgrade that removes it fails here."""
+        catalogue = polib.pofile(str(settings.LOCALE_PATHS[0] / "se/LC_MESSAGES/django.po"))
+        expected = {
+            (entry.msgid, entry.msgstr)
+            for entry in catalogue
+            if entry.translated() and not entry.msgid_plural and not entry.msgctxt
+        }
+        self.assertTrue(expected)
+        self.assertLessEqual(expected, set(catalogue_entries("se")))
