@@ -72,21 +72,17 @@ class KnowledgePagePermissionTester(PagePermissionTester):
 
     def adds_member_content(self):
         """An index of guides, lessons or outputs, and a user who writes for a member."""
-        from knowledgebase.models import MemberContentPage, Membership
-
         subpage_models = self.page.specific_class.creatable_subpage_models()
         return (
             bool(subpage_models)
-            and all(issubclass(model, MemberContentPage) for model in subpage_models)
-            and Membership.objects.filter(user=self.user).exists()
+            and all(is_written_by_members(model) for model in subpage_models)
+            and self.user.memberships.exists()
         )
 
     def is_member_item(self):
-        from knowledgebase.models import MemberContentPage
-
         # The saved members count, not those of a draft being edited.
         model = self.page.specific_class
-        return issubclass(model, MemberContentPage) and (
+        return is_written_by_members(model) and (
             model.objects.filter(pk=self.page.pk, members__memberships__user=self.user).exists()
         )
 
@@ -101,6 +97,11 @@ class KnowledgePagePermissionTester(PagePermissionTester):
     def workflow_task_opens_editor(self):
         task = self.page.current_workflow_task
         return bool(task and task.user_can_access_editor(self.page, self.user))
+
+
+def is_written_by_members(page_model):
+    """Guides, lessons and outputs: pages whose ``members`` decide who may author them."""
+    return getattr(page_model, "written_by_members", False)
 
 
 def is_translation(instance):
@@ -124,13 +125,11 @@ class MemberContentForm(WagtailAdminPageForm):
         super().__init__(*args, **kwargs)
         self.own_members = None
         if self.for_user is not None and self.is_confined() and "members" in self.fields:
-            from knowledgebase.models import Membership
-
-            own_members = Membership.members_of(self.for_user)
+            field = self.fields["members"]
+            own_members = field.queryset.filter(memberships__user=self.for_user)
             if not own_members.exists():  # a translator, not an author
                 return
             self.own_members = own_members
-            field = self.fields["members"]
             # Co-authoring members already on the item stay on it.
             kept = [member.pk for member in self.instance.members.all()] if self.instance.pk else []
             field.queryset = field.queryset.filter(

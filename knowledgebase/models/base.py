@@ -107,6 +107,8 @@ class KnowledgePage(SourceRestrictionsMixin, Page):
 class MemberContentPage(KnowledgePage):
     """A knowledge page written or produced by one or more members."""
 
+    written_by_members = True  # its members' authors may edit it (knowledgebase.permissions)
+
     members = ParentalManyToManyField(
         "knowledgebase.MemberPage",
         verbose_name=_("members"),
