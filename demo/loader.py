@@ -18,7 +18,6 @@ import datetime
 import html
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 from django.conf import settings
 from django.core.management import call_command
@@ -36,17 +35,18 @@ from wagtail_localize.models import (
 from wagtail_localize.strings import StringValue
 from wagtail_localize.synctree import synchronize_tree
 
-import yaml
 from anyascii import anyascii
 
 from consent.demo import load_consent_demo
-from contact.demo import load as load_demo_enquiries
-from feedback.demo import load as load_demo_feedback
 from home.models import HomePage
 from knowledgebase import content_types
 from knowledgebase import models as kb
 from localization.publishing import save_and_publish
 from search.sync import deferred_reindexing
+
+from .enquiries import load_enquiries
+from .feedback import load_feedback
+from .files import read_data
 
 INDEX_MODELS = {
     **{kind.index_slug: kind.index_model for kind in content_types.CONTENT_TYPES},
@@ -54,12 +54,6 @@ INDEX_MODELS = {
     "regions": kb.RegionIndexPage,
 }
 PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
-DATA_DIR = Path(__file__).with_name("data")
-
-
-def read_data(name):
-    with (DATA_DIR / f"{name}.yaml").open(encoding="utf-8") as file:
-        return yaml.safe_load(file)
 
 
 @dataclass(frozen=True)
@@ -113,8 +107,8 @@ class DemoLoader:
         self.translate_all()
         load_consent_demo(self.log)
         self.synchronise_locales()
-        load_demo_enquiries(self.log)
-        load_demo_feedback(self.log)
+        load_enquiries(self.log)
+        load_feedback(self.log)
 
     # Locales and taxonomy -------------------------------------------------
 

@@ -11,5 +11,5 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 if not env.get("EMAIL_URL"):
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
-# `make run` creates one demo user per role (workspaces.demo); never in production.
+# `make run` creates one demo user per role (demo/users.py); never in production.
 DEMO_USERS = True

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from workspaces.demo import DEMO_MEMBER, demo_logins
+from demo.users import demo_logins
 
 
 class Command(BaseCommand):
@@ -10,6 +10,6 @@ class Command(BaseCommand):
         logins = demo_logins()
         if logins:
             self.stdout.write("Demo users, one per role (same login page):")
-        for username, role, password in logins:
-            extra = f", writes for {DEMO_MEMBER}" if username == "demo-author" else ""
+        for username, role, member, password in logins:
+            extra = f", writes for {member}" if member else ""
             self.stdout.write(f"  {role}{extra}: '{username}' with password '{password}'")

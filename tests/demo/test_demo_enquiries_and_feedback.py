@@ -3,9 +3,9 @@ the feedback report and an author's dashboard with something in them."""
 
 from django.test import TestCase, override_settings
 
-from contact import demo as contact_demo
 from contact.models import Enquiry
-from feedback import demo as feedback_demo
+from demo.enquiries import load_enquiries
+from demo.feedback import load_feedback
 from feedback.models import Feedback
 from tests import factories as f
 from tests.conftest import build_tree
@@ -21,8 +21,8 @@ class DemoEnquiriesAndFeedbackTests(TestCase):
         cls.lessons = [f.LessonPageFactory(parent=tree.lessons) for _n in range(2)]
 
     def load(self):
-        contact_demo.load(log=lambda message: None)
-        feedback_demo.load(log=lambda message: None)
+        load_enquiries(log=lambda message: None)
+        load_feedback(log=lambda message: None)
 
     def test_every_status_is_shown_and_a_second_run_adds_nothing(self):
         self.load()

@@ -1,4 +1,5 @@
-"""One demo user per role for `make run`, so a newcomer sees each role's admin.
+"""One demo user per role for `make run` (demo/data/users.yaml), so a newcomer sees each
+role's admin.
 
 Local only: nothing happens unless the settings say DEMO_USERS = True (the
 development settings do; production never). Passwords are random, kept in
@@ -15,19 +16,16 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 from knowledgebase.models import MemberPage
+from workspaces.members import add_member_author
 
-from .members import add_member_author
-from .roles import CLUSTER_EDITORS, COMMUNITY_REVIEWERS, MEMBER_AUTHORS, TRANSLATORS
+from .files import read_data
 
 PASSWORD_FILE = Path(settings.BASE_DIR) / ".demo-passwords"
-DEMO_MEMBER = "svalbard-field-safety-network"
-# username: (group, the member they write for)
-DEMO_USERS = {
-    "demo-editor": (CLUSTER_EDITORS, None),
-    "demo-author": (MEMBER_AUTHORS, DEMO_MEMBER),
-    "demo-translator": (TRANSLATORS, None),
-    "demo-reviewer": (COMMUNITY_REVIEWERS, None),
-}
+
+
+def demo_users():
+    """[{"username", "group", "member"?}] as the demo data lists them."""
+    return read_data("users")
 
 
 def demo_users_enabled():
@@ -39,11 +37,12 @@ def create_demo_users():
     if not demo_users_enabled():
         return {}
     passwords = kept_passwords()
-    for username, (group_name, member_slug) in DEMO_USERS.items():
+    for entry in demo_users():
+        username = entry["username"]
         password = passwords.setdefault(username, secrets.token_urlsafe(12))
         user = demo_user(username, password)
-        user.groups.add(Group.objects.get_or_create(name=group_name)[0])
-        member = source_member(member_slug) if member_slug else None
+        user.groups.add(Group.objects.get_or_create(name=entry["group"])[0])
+        member = source_member(entry["member"]) if "member" in entry else None
         if member is not None:
             add_member_author(user, member)
     keep_passwords(passwords)
@@ -80,7 +79,8 @@ def keep_passwords(passwords):
 
 
 def demo_logins():
-    """(username, role, password) of the demo users that exist."""
+    """(username, role, the member they write for or None, password) of the demo users
+    that exist."""
     if not demo_users_enabled():
         return []
     passwords = kept_passwords()
@@ -88,7 +88,7 @@ def demo_logins():
         get_user_model().objects.filter(username__in=passwords).values_list("username", flat=True)
     )
     return [
-        (username, group_name, passwords[username])
-        for username, (group_name, _member) in DEMO_USERS.items()
-        if username in existing
+        (entry["username"], entry["group"], entry.get("member"), passwords[entry["username"]])
+        for entry in demo_users()
+        if entry["username"] in existing
     ]

@@ -10,17 +10,17 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.test import TestCase, override_settings
 
+from demo import users as demo
 from knowledgebase.models import Membership
 from tests import factories as f
 from tests.conftest import build_tree
-from workspaces import demo
 
 
 class DemoUserTests(TestCase):
     @classmethod
     def setUpTestData(cls):
         tree = build_tree()
-        cls.member = f.MemberPageFactory(parent=tree.members, slug=demo.DEMO_MEMBER)
+        cls.member = f.MemberPageFactory(parent=tree.members, slug="svalbard-field-safety-network")
 
     def setUp(self):
         directory = tempfile.TemporaryDirectory()
@@ -36,7 +36,8 @@ class DemoUserTests(TestCase):
         self.assertEqual(demo.create_demo_users(), passwords)  # a second run changes nothing
         out = StringIO()
         call_command("demo_logins", stdout=out)
-        for username, (group_name, _member) in demo.DEMO_USERS.items():
+        for entry in demo.demo_users():
+            username, group_name = entry["username"], entry["group"]
             with self.subTest(username=username):
                 user = get_user_model().objects.get(username=username)
                 self.assertEqual([group.name for group in user.groups.all()], [group_name])
