@@ -10,8 +10,12 @@ class ConsentConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete, post_save
 
-        from .gate import approval_changed
-        from .models import CommunityApproval
+        from wagtail.signals import page_published
 
-        for signal in (post_save, post_delete):
-            signal.connect(approval_changed, sender=CommunityApproval)
+        from .gate import consent_changed, requested_on_publication
+        from .models import CommunityApproval, ConsentRequest, NotConcerned
+
+        for model in (CommunityApproval, ConsentRequest, NotConcerned):
+            for signal in (post_save, post_delete):
+                signal.connect(consent_changed, sender=model)
+        page_published.connect(requested_on_publication)

@@ -1,5 +1,10 @@
 """The consent gate: an item that concerns communities reaches readers, and may be
-published, only when every one of them has approved it.
+published, only when every one of them has released it.
+
+The communities whose consent an item needs are those it names now and every one
+whose consent was asked before (``ConsentRequest``), so that unticking a community
+does not remove its consent. A community releases the item by approving it or by
+a reviewer's statement that it does not concern them.
 
 Plugged into the content app's visibility rule through its hooks (see
 consent/wagtail_hooks.py and knowledgebase.visibility), so listings, links,
@@ -9,39 +14,77 @@ search, the sitemap and serving all follow it, in every language.
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext as _
 
+from wagtail.models import Locale
+
+from knowledgebase.models import Community
 from knowledgebase.models.base import content_models
 from knowledgebase.visibility import visibility_changed
 
-from .models import CommunityApproval
+from .models import CommunityApproval, ConsentRequest, NotConcerned
+
+RELEASES = (CommunityApproval, NotConcerned)
+
+
+def required_communities(page):
+    """The communities the page names, and those whose consent its item was asked for."""
+    named = list(page.communities.all())
+    named_keys = {community.translation_key for community in named}
+    asked = Community.objects.filter(
+        consent_requests__page_translation_key=page.translation_key
+    ).exclude(translation_key__in=named_keys)
+    return named + list(asked)
+
+
+def released_by(translation_key):
+    """Translation keys of the communities that approved the item or are not concerned."""
+    return {
+        community_key
+        for model in RELEASES
+        for community_key in model.objects.filter(page_translation_key=translation_key).values_list(
+            "community__translation_key", flat=True
+        )
+    }
 
 
 def pending_communities(page):
-    """The communities the page concerns that have not approved its item yet."""
-    communities = getattr(page, "communities", None)
-    if communities is None:
+    """The communities whose consent the page's item needs and has not been given yet."""
+    if getattr(page, "communities", None) is None:
         return []
-    approved = set(
-        CommunityApproval.objects.filter(page_translation_key=page.translation_key).values_list(
-            "community__translation_key", flat=True
+    released = released_by(page.translation_key)
+    return [c for c in required_communities(page) if c.translation_key not in released]
+
+
+def released(item, community):
+    """Q: an approval or a "does not concern us" statement for the item and community
+    at these outer fields."""
+    condition = Q(pk__in=[])
+    for model in RELEASES:
+        condition |= Exists(
+            model.objects.filter(
+                page_translation_key=OuterRef(item),
+                community__translation_key=OuterRef(community),
+            )
         )
-    )
-    return [c for c in communities.all() if c.translation_key not in approved]
+    return condition
 
 
 def awaiting_consent(model):
-    """Translation keys of the model's pages with a community that has not approved them."""
-    approval = CommunityApproval.objects.filter(
-        page_translation_key=OuterRef("translation_key"),
-        community__translation_key=OuterRef("communities__translation_key"),
+    """Translation keys of the model's pages naming a community that has not released them."""
+    named = model.objects.filter(communities__isnull=False)
+    return named.exclude(released("translation_key", "communities__translation_key"))
+
+
+def unreleased_requests():
+    return ConsentRequest.objects.exclude(
+        released("page_translation_key", "community__translation_key")
     )
-    return model.objects.filter(communities__isnull=False).filter(~Exists(approval))
 
 
 def withheld_translation_keys():
     """One queryset of the translation keys of every item awaiting consent."""
     from wagtail.models import Page
 
-    awaiting = Q(pk__in=[])
+    awaiting = Q(translation_key__in=unreleased_requests().values("page_translation_key"))
     for model in content_models():
         awaiting |= Q(translation_key__in=awaiting_consent(model).values("translation_key"))
     return Page.objects.filter(awaiting).values("translation_key")
@@ -57,6 +100,22 @@ def publishing_refusal(page):
     ) % {"title": page.title, "communities": ", ".join(str(c) for c in pending)}
 
 
+def record_requests(page):
+    """Record that the consent of each community the page names was asked for its item."""
+    communities = getattr(page, "communities", None)
+    if communities is None:
+        return
+    keys = [community.translation_key for community in communities.all()]
+    for community in Community.objects.filter(
+        translation_key__in=keys, locale=Locale.get_default()
+    ):
+        ConsentRequest.objects.get_or_create(
+            community=community,
+            page_translation_key=page.translation_key,
+            defaults={"page_id": page.pk},
+        )
+
+
 def record_approval(community, page, reviewer, note=""):
     approval, _created = CommunityApproval.objects.update_or_create(
         community=community,
@@ -66,6 +125,20 @@ def record_approval(community, page, reviewer, note=""):
     return approval
 
 
-def approval_changed(sender, instance, **kwargs):
-    """Approving or withdrawing consent shows or hides the item: search follows."""
+def record_not_concerned(community, page, reviewer, note=""):
+    statement, _created = NotConcerned.objects.update_or_create(
+        community=community,
+        page_translation_key=page.translation_key,
+        defaults={"page_id": page.pk, "reviewer": reviewer, "note": note},
+    )
+    return statement
+
+
+def requested_on_publication(sender, instance, **kwargs):
+    """A page published naming communities keeps needing their consent."""
+    record_requests(instance)
+
+
+def consent_changed(sender, instance, **kwargs):
+    """Asking, giving or withdrawing consent shows or hides the item: search follows."""
     visibility_changed.send(sender=sender, translation_keys=[instance.page_translation_key])

@@ -1,10 +1,13 @@
-"""Community consent: who reviews for which community, the approvals they gave, and
-the workflow task that asks them.
+"""Community consent: who reviews for which community, whose consent was asked, the
+approvals and "does not concern us" statements reviewers gave, and the workflow task
+that asks them.
 
-An approval belongs to an item (the translation key shared by all its language
-versions) and a community; it is recorded with its reviewer, date and note, and
-holds for every translation and alias of the item. Withdrawing it (deleting the
-record) withholds the item from readers again.
+Each record belongs to an item (the translation key shared by all its language
+versions) and a community, and holds for every translation and alias of the item.
+A request, once recorded, keeps the community's consent required whatever the
+item's communities become; only an approval or a statement that the item does not
+concern the community, by one of its reviewers, releases it. Withdrawing an
+approval (deleting the record) withholds the item from readers again.
 """
 
 from django.conf import settings
@@ -92,6 +95,73 @@ class CommunityApproval(models.Model):
         super().save(*args, **kwargs)
 
 
+class ConsentRequest(models.Model):
+    """A community's consent was asked for an item: it was sent for review, or published,
+    naming the community. Editing the item's communities does not remove it."""
+
+    community = models.ForeignKey(
+        Community,
+        on_delete=models.PROTECT,
+        related_name="consent_requests",
+        verbose_name=_("community"),
+    )
+    page_translation_key = models.UUIDField(_("item"), db_index=True, editable=False)
+    page = models.ForeignKey(
+        Page, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("page")
+    )
+    requested_at = models.DateTimeField(_("requested at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("consent request")
+        verbose_name_plural = _("consent requests")
+        ordering = ["-requested_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["community", "page_translation_key"], name="one_request_per_community"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.community} – {self.page or self.page_translation_key}"
+
+
+class NotConcerned(models.Model):
+    """A community reviewer's statement that an item does not concern their community: it
+    releases the item from that community's consent, as an approval does."""
+
+    community = models.ForeignKey(
+        Community,
+        on_delete=models.PROTECT,
+        related_name="not_concerned",
+        verbose_name=_("community"),
+    )
+    page_translation_key = models.UUIDField(_("item"), db_index=True, editable=False)
+    page = models.ForeignKey(
+        Page, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("page")
+    )
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="community_not_concerned",
+        verbose_name=_("reviewer"),
+    )
+    stated_at = models.DateTimeField(_("stated at"), default=timezone.now)
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        verbose_name = _("“does not concern us” statement")
+        verbose_name_plural = _("“does not concern us” statements")
+        ordering = ["-stated_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["community", "page_translation_key"], name="one_statement_per_community"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.community} – {self.page or self.page_translation_key}"
+
+
 def under_review(page):
     """The page as its latest revision has it: the version in the workflow."""
     return page.specific.get_latest_revision_as_object()
@@ -100,8 +170,10 @@ def under_review(page):
 class CommunityConsentTask(Task):
     """A workflow step: a reviewer of each community the item concerns approves it.
 
-    Each reviewer's approval is recorded for their communities; the task is done
-    when every community has approved, and skipped for items that concern none.
+    Starting it records that each community's consent was asked. Each reviewer's
+    approval, or statement that the item does not concern them, is recorded for
+    their communities; the task is done when every community has released the
+    item, and skipped for items that need no community's consent.
     """
 
     @classmethod
@@ -109,10 +181,12 @@ class CommunityConsentTask(Task):
         return _("A community reviewer of each community the item concerns approves it")
 
     def start(self, workflow_state, user=None):
-        from consent.gate import pending_communities
+        from consent.gate import pending_communities, record_requests
 
         task_state = super().start(workflow_state, user=user)
-        if not pending_communities(under_review(workflow_state.content_object)):
+        page = under_review(workflow_state.content_object)
+        record_requests(page)
+        if not pending_communities(page):
             task_state.status = TaskState.STATUS_SKIPPED
             task_state.finished_at = timezone.now()
             task_state.save(update_fields=["status", "finished_at"])
@@ -133,19 +207,21 @@ class CommunityConsentTask(Task):
             return []
         return [
             ("reject", _("Refuse consent"), True),
+            ("not_concerned", _("Does not concern us"), True),
             ("approve", _("Give consent"), False),
             ("approve", _("Give consent with a note"), True),
         ]
 
     @transaction.atomic
     def on_action(self, task_state, user, action_name, **kwargs):
-        from consent.gate import pending_communities, record_approval
+        from consent.gate import pending_communities, record_approval, record_not_concerned
 
-        page = under_review(task_state.workflow_state.content_object)
-        if action_name != "approve":
+        releases = {"approve": record_approval, "not_concerned": record_not_concerned}
+        if action_name not in releases:
             return super().on_action(task_state, user, action_name, **kwargs)
+        page = under_review(task_state.workflow_state.content_object)
         for community in self.communities_for(page, user):
-            record_approval(community, page, user, note=kwargs.get("comment", ""))
+            releases[action_name](community, page, user, note=kwargs.get("comment", ""))
         if not pending_communities(page):
             task_state.approve(user=user, **kwargs)
 

@@ -7,7 +7,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .gate import publishing_refusal, withheld_translation_keys
-from .models import CommunityApproval, CommunityReviewer
+from .models import CommunityApproval, CommunityReviewer, ConsentRequest, NotConcerned
 
 hooks.register("withhold_from_readers", withheld_translation_keys)
 hooks.register("refuse_publishing", publishing_refusal)
@@ -23,6 +23,26 @@ class ApprovalViewSet(SnippetViewSet):
     inspect_view_enabled = True
 
 
+class NotConcernedViewSet(SnippetViewSet):
+    """Reviewers' statements that an item does not concern their community, with their note."""
+
+    model = NotConcerned
+    icon = "cross"
+    list_display = ["community", "page", "reviewer", "stated_at"]
+    list_filter = ["community"]
+    inspect_view_enabled = True
+
+
+class RequestViewSet(SnippetViewSet):
+    """Whose consent was asked for which item: needed until that community releases it."""
+
+    model = ConsentRequest
+    icon = "help"
+    list_display = ["community", "page", "requested_at"]
+    list_filter = ["community"]
+    inspect_view_enabled = True
+
+
 class ReviewerViewSet(SnippetViewSet):
     model = CommunityReviewer
     icon = "user"
@@ -31,7 +51,7 @@ class ReviewerViewSet(SnippetViewSet):
 
 
 class ConsentGroup(SnippetViewSetGroup):
-    items = (ApprovalViewSet, ReviewerViewSet)
+    items = (RequestViewSet, ApprovalViewSet, NotConcernedViewSet, ReviewerViewSet)
     menu_icon = "group"
     menu_label = _("Community consent")
     menu_name = "consent"

@@ -16,6 +16,12 @@ another's. A user with the page permission "add" but not "change" (Wagtail's own
   unpublishing need Wagtail's "publish" permission, which they lack, so their
   work goes through the review workflow.
 
+In the admin's page explorer, its search, the page chooser and the admin API, a
+confined user sees live pages (public anyway) and the drafts of their members'
+items (and, for translators, of translations), never other members' drafts
+(``KnowledgePagePermissionPolicy``, ``listed_for``); Wagtail's site-wide reports are
+refused to them (``is_confined``).
+
 Users with "change" (Cluster editors) and superusers keep Wagtail's rules.
 Snippets (topics, regions, glossary terms) follow the same idea: without the
 right to add them, a user edits translations only (``may_edit_snippet``).
@@ -24,12 +30,15 @@ right to add them, a user edits translations only (``may_edit_snippet``).
 from functools import cached_property
 
 from django import forms
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminPageForm
-from wagtail.models import PagePermissionTester
+from wagtail.models import GroupPagePermission, PagePermissionTester
+from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail_localize.models import TranslationSource
+
+from knowledgebase import content_types
 
 TRANSLATE_PERMISSION = "wagtail_localize.submit_translation"
 
@@ -102,6 +111,40 @@ class KnowledgePagePermissionTester(PagePermissionTester):
 def is_written_by_members(page_model):
     """Guides, lessons and outputs: pages whose ``members`` decide who may author them."""
     return getattr(page_model, "written_by_members", False)
+
+
+def is_confined(user):
+    """Neither a superuser nor given the page right "change" anywhere (Cluster editors
+    are): an author, translator or community reviewer."""
+    if user.is_superuser:
+        return False
+    rights = GroupPagePermission.objects.filter(
+        group__user=user, permission__codename="change_page"
+    )
+    return not rights.exists()
+
+
+def listed_for(user, pages):
+    """The pages a confined user may see listed in the admin: live pages, their members'
+    items in every language and, for translators, translations. Others see every page."""
+    if not is_confined(user):
+        return pages
+    shown = Q(live=True)
+    for model in filter(is_written_by_members, content_types.models()):
+        own = model.objects.filter(members__memberships__user=user)
+        shown |= Q(translation_key__in=own.values("translation_key"))
+    if user.has_perm(TRANSLATE_PERMISSION):
+        sources = TranslationSource.objects.filter(object_id=OuterRef("translation_key"))
+        shown |= Exists(sources.exclude(locale_id=OuterRef("locale_id")))
+    return pages.filter(shown)
+
+
+class KnowledgePagePermissionPolicy(PagePermissionPolicy):
+    """Wagtail's page policy, with other members' drafts left out of what a confined user
+    explores (the explorer, its search and the admin API ask ``explorable_instances``)."""
+
+    def explorable_instances(self, user):
+        return listed_for(user, super().explorable_instances(user))
 
 
 def is_translation(instance):

@@ -1,19 +1,28 @@
 """Admin: topics, regions, glossary terms, communities and cultural notices as
 translatable snippets with search and filters; no page served from an unpublished
-section or held back by another app; a refused publication explained to the editor."""
+section or held back by another app; a refused publication explained to the editor;
+authors and translators see no other member's drafts and no site-wide report."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.models import Page
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import EditView, SnippetViewSet, SnippetViewSetGroup
 
 from knowledgebase.models import Community, CulturalNotice, GlossaryTerm, Region, Topic
-from knowledgebase.permissions import may_edit_snippet
+from knowledgebase.permissions import (
+    KnowledgePagePermissionPolicy,
+    is_confined,
+    listed_for,
+    may_edit_snippet,
+)
 from knowledgebase.visibility import in_unpublished_section, is_withheld, publishing_refusals
 
 
@@ -93,3 +102,27 @@ def explain_refused_publishing(request, page):
         for reason in reasons:
             messages.error(request, reason)
         return redirect("wagtailadmin_pages:edit", page.pk)
+
+
+register_permission_policy(Page, KnowledgePagePermissionPolicy(Page))
+
+
+@hooks.register("construct_explorer_page_queryset")
+def explore_no_other_members_drafts(parent_page, pages, request):
+    """Not even by the address of another member's draft."""
+    if not listed_for(request.user, Page.objects.filter(pk=parent_page.pk)).exists():
+        raise PermissionDenied
+    return listed_for(request.user, pages)
+
+
+@hooks.register("construct_page_chooser_queryset")
+def choose_no_other_members_drafts(pages, request):
+    return listed_for(request.user, pages)
+
+
+@hooks.register("construct_reports_menu")
+def hide_site_wide_reports(request, menu_items):
+    """Wagtail's own reports, refused to confined users (knowledgebase/site_reports.py)."""
+    if is_confined(request.user):
+        wagtail_reports = reverse("wagtailadmin_home") + "reports/"
+        menu_items[:] = [item for item in menu_items if not item.url.startswith(wagtail_reports)]

@@ -10,6 +10,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from knowledgebase import site_reports
 from localization import glossary
 from polarkb import views
 from polarkb.sitemap import MultilingualSitemap
@@ -18,6 +19,7 @@ from search import urls as search_urls
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/interface-strings/", include("rosetta.urls")),
+    path("admin/reports/", include(site_reports)),  # in front of Wagtail's own
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}),

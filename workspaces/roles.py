@@ -31,6 +31,10 @@ GROUP_PERMISSIONS = {
         *model_permissions("knowledgebase", "glossaryterm", ["add", "change", "delete"]),
         *model_permissions("knowledgebase", "membership", ["add", "change", "delete", "view"]),
         *model_permissions("wagtailredirects", "redirect", ["add", "change", "delete"]),
+        # Community consent records: seen, never changed, by editors.
+        *model_permissions("consent", "consentrequest", ["view"]),
+        *model_permissions("consent", "communityapproval", ["view"]),
+        *model_permissions("consent", "notconcerned", ["view"]),
     ],
     MEMBER_AUTHORS: [ACCESS_ADMIN],
     # Changing snippets without adding them: translations only (knowledgebase.permissions).
