@@ -14,44 +14,12 @@ search, the sitemap and serving all follow it, in every language.
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext as _
 
-from wagtail.models import Locale
+from wagtail.models import Page
 
-from knowledgebase.models import Community
 from knowledgebase.models.base import content_models
 from knowledgebase.visibility import visibility_changed
 
-from .models import CommunityApproval, ConsentRequest, NotConcerned
-
-RELEASES = (CommunityApproval, NotConcerned)
-
-
-def required_communities(page):
-    """The communities the page names, and those whose consent its item was asked for."""
-    named = list(page.communities.all())
-    named_keys = {community.translation_key for community in named}
-    asked = Community.objects.filter(
-        consent_requests__page_translation_key=page.translation_key
-    ).exclude(translation_key__in=named_keys)
-    return named + list(asked)
-
-
-def released_by(translation_key):
-    """Translation keys of the communities that approved the item or are not concerned."""
-    return {
-        community_key
-        for model in RELEASES
-        for community_key in model.objects.filter(page_translation_key=translation_key).values_list(
-            "community__translation_key", flat=True
-        )
-    }
-
-
-def pending_communities(page):
-    """The communities whose consent the page's item needs and has not been given yet."""
-    if getattr(page, "communities", None) is None:
-        return []
-    released = released_by(page.translation_key)
-    return [c for c in required_communities(page) if c.translation_key not in released]
+from .models import RELEASES, ConsentRequest, pending_communities, record_requests
 
 
 def released(item, community):
@@ -82,8 +50,6 @@ def unreleased_requests():
 
 def withheld_translation_keys():
     """One queryset of the translation keys of every item awaiting consent."""
-    from wagtail.models import Page
-
     awaiting = Q(translation_key__in=unreleased_requests().values("page_translation_key"))
     for model in content_models():
         awaiting |= Q(translation_key__in=awaiting_consent(model).values("translation_key"))
@@ -100,38 +66,10 @@ def publishing_refusal(page):
     ) % {"title": page.title, "communities": ", ".join(str(c) for c in pending)}
 
 
-def record_requests(page):
-    """Record that the consent of each community the page names was asked for its item."""
-    communities = getattr(page, "communities", None)
-    if communities is None:
-        return
-    keys = [community.translation_key for community in communities.all()]
-    for community in Community.objects.filter(
-        translation_key__in=keys, locale=Locale.get_default()
-    ):
-        ConsentRequest.objects.get_or_create(
-            community=community,
-            page_translation_key=page.translation_key,
-            defaults={"page_id": page.pk},
-        )
 
 
-def record_approval(community, page, reviewer, note=""):
-    approval, _created = CommunityApproval.objects.update_or_create(
-        community=community,
-        page_translation_key=page.translation_key,
-        defaults={"page_id": page.pk, "reviewer": reviewer, "note": note},
-    )
-    return approval
 
 
-def record_not_concerned(community, page, reviewer, note=""):
-    statement, _created = NotConcerned.objects.update_or_create(
-        community=community,
-        page_translation_key=page.translation_key,
-        defaults={"page_id": page.pk, "reviewer": reviewer, "note": note},
-    )
-    return statement
 
 
 def requested_on_publication(sender, instance, **kwargs):

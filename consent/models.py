@@ -15,7 +15,7 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.models import Page, Task, TaskState
+from wagtail.models import Locale, Page, Task, TaskState
 
 from knowledgebase.models import Community
 
@@ -162,6 +162,76 @@ class NotConcerned(models.Model):
         return f"{self.community} – {self.page or self.page_translation_key}"
 
 
+# Which communities' consent an item needs, and what releases it ----------------------
+
+
+# The records by which a community releases an item.
+RELEASES = (CommunityApproval, NotConcerned)
+
+
+def required_communities(page):
+    """The communities the page names, and those whose consent its item was asked for."""
+    named = list(page.communities.all())
+    named_keys = {community.translation_key for community in named}
+    asked = Community.objects.filter(
+        consent_requests__page_translation_key=page.translation_key
+    ).exclude(translation_key__in=named_keys)
+    return named + list(asked)
+
+
+def released_by(translation_key):
+    """Translation keys of the communities that approved the item or are not concerned."""
+    return {
+        community_key
+        for model in RELEASES
+        for community_key in model.objects.filter(page_translation_key=translation_key).values_list(
+            "community__translation_key", flat=True
+        )
+    }
+
+
+def pending_communities(page):
+    """The communities whose consent the page's item needs and has not been given yet."""
+    if getattr(page, "communities", None) is None:
+        return []
+    released = released_by(page.translation_key)
+    return [c for c in required_communities(page) if c.translation_key not in released]
+
+
+def record_requests(page):
+    """Record that the consent of each community the page names was asked for its item."""
+    communities = getattr(page, "communities", None)
+    if communities is None:
+        return
+    keys = [community.translation_key for community in communities.all()]
+    for community in Community.objects.filter(
+        translation_key__in=keys, locale=Locale.get_default()
+    ):
+        ConsentRequest.objects.get_or_create(
+            community=community,
+            page_translation_key=page.translation_key,
+            defaults={"page_id": page.pk},
+        )
+
+
+def record_approval(community, page, reviewer, note=""):
+    approval, _created = CommunityApproval.objects.update_or_create(
+        community=community,
+        page_translation_key=page.translation_key,
+        defaults={"page_id": page.pk, "reviewer": reviewer, "note": note},
+    )
+    return approval
+
+
+def record_not_concerned(community, page, reviewer, note=""):
+    statement, _created = NotConcerned.objects.update_or_create(
+        community=community,
+        page_translation_key=page.translation_key,
+        defaults={"page_id": page.pk, "reviewer": reviewer, "note": note},
+    )
+    return statement
+
+
 def under_review(page):
     """The page as its latest revision has it: the version in the workflow."""
     return page.specific.get_latest_revision_as_object()
@@ -181,8 +251,6 @@ class CommunityConsentTask(Task):
         return _("A community reviewer of each community the item concerns approves it")
 
     def start(self, workflow_state, user=None):
-        from consent.gate import pending_communities, record_requests
-
         task_state = super().start(workflow_state, user=user)
         page = under_review(workflow_state.content_object)
         record_requests(page)
@@ -195,8 +263,6 @@ class CommunityConsentTask(Task):
     def communities_for(self, obj, user):
         """The communities still to approve the item that this user reviews for (as a
         member of the Community reviewers group linked to them)."""
-        from consent.gate import pending_communities
-
         pending = pending_communities(under_review(obj))
         links = CommunityReviewer.objects.filter(user=user, user__groups__name=REVIEWERS_GROUP)
         reviewed = set(links.values_list("community__translation_key", flat=True))
@@ -214,8 +280,6 @@ class CommunityConsentTask(Task):
 
     @transaction.atomic
     def on_action(self, task_state, user, action_name, **kwargs):
-        from consent.gate import pending_communities, record_approval, record_not_concerned
-
         releases = {"approve": record_approval, "not_concerned": record_not_concerned}
         if action_name not in releases:
             return super().on_action(task_state, user, action_name, **kwargs)

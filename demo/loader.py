@@ -37,13 +37,13 @@ from wagtail_localize.synctree import synchronize_tree
 
 from anyascii import anyascii
 
-from consent.demo import load_consent_demo
 from home.models import HomePage
 from knowledgebase import content_types
 from knowledgebase import models as kb
 from localization.publishing import save_and_publish
 from search.sync import deferred_reindexing
 
+from .consent import load_consent_demo
 from .enquiries import load_enquiries
 from .feedback import load_feedback
 from .files import read_data

@@ -60,3 +60,40 @@ def test_package_imports_on_its_own(package):
         timeout=120,
     )
     assert result.returncode == 0, result.stderr
+
+
+def import_cycles(graph):
+    """Groups of modules that import each other, directly or through others (Tarjan's
+    strongly connected components), imports inside functions included."""
+    modules = sorted(module for module in graph.modules if ".migrations" not in module)
+    order, lowest, stack, on_stack, cycles = {}, {}, [], set(), []
+
+    def visit(module):
+        order[module] = lowest[module] = len(order)
+        stack.append(module)
+        on_stack.add(module)
+        for imported in graph.find_modules_directly_imported_by(module):
+            if ".migrations" in imported:
+                continue
+            if imported not in order:
+                visit(imported)
+                lowest[module] = min(lowest[module], lowest[imported])
+            elif imported in on_stack:
+                lowest[module] = min(lowest[module], order[imported])
+        if lowest[module] == order[module]:
+            group = []
+            while not group or group[-1] != module:
+                group.append(stack.pop())
+                on_stack.discard(group[-1])
+            if len(group) > 1:
+                cycles.append(sorted(group))
+
+    for module in modules:
+        if module not in order:
+            visit(module)
+    return cycles
+
+
+def test_no_module_imports_itself_through_others():
+    graph = grimp.build_graph(*PACKAGES, cache_dir=None)
+    assert import_cycles(graph) == []

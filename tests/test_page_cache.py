@@ -10,8 +10,7 @@ from django.test.utils import CaptureQueriesContext
 
 from wagtail.models import PageViewRestriction
 
-from consent.gate import record_approval
-from consent.models import CommunityApproval
+from consent.models import CommunityApproval, record_approval
 from search.models import DailySearchCount
 from tests import factories as f
 from tests.conftest import build_tree

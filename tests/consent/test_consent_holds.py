@@ -14,8 +14,8 @@ from django.utils import timezone
 
 import pytest
 
-from consent.gate import record_approval, withheld_translation_keys
-from consent.models import CommunityApproval, ConsentRequest, NotConcerned
+from consent.gate import withheld_translation_keys
+from consent.models import CommunityApproval, ConsentRequest, NotConcerned, record_approval
 from consent.workflows import add_consent_task
 from knowledgebase.models import GuidePage
 from knowledgebase.visibility import PublishingRefused

@@ -8,8 +8,7 @@ from contextlib import contextmanager
 from wagtail.models import Locale
 from wagtail_localize.synctree import synchronize_tree
 
-from consent.gate import record_approval
-from consent.models import CommunityApproval
+from consent.models import CommunityApproval, record_approval
 from search.service import get_engine
 from tests import factories as f
 from tests.consent.helpers import community_reviewer

@@ -10,8 +10,8 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 
 import pytest
 
-from consent.gate import record_approval, withheld_translation_keys
-from consent.models import CommunityApproval
+from consent.gate import withheld_translation_keys
+from consent.models import CommunityApproval, record_approval
 from knowledgebase.models import GuidePage
 from knowledgebase.visibility import PublishingRefused
 from tests import factories as f

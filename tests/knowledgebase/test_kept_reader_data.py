@@ -15,8 +15,7 @@ from django.test import TransactionTestCase, override_settings
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Locale, PageViewRestriction, Site
 
-from consent.gate import record_approval
-from consent.models import CommunityApproval
+from consent.models import CommunityApproval, record_approval
 from knowledgebase.changes import kept_while_unchanged
 from localization.models import ProvenanceMethod
 from localization.provenance import record_provenance
