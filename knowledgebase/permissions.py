@@ -8,7 +8,8 @@ another's. A user with the page permission "add" but not "change" (Wagtail's own
 
 - they add guides, lessons and legacy outputs only when they write for a member
   (``Membership``), and only under the indexes of those types;
-- they edit an item only when one of its members is theirs, or when it is a
+- they edit an item only when one of its members is theirs (a member they write
+  for, or an ended one handed over to it: ``MemberPage.custodian``), or when it is a
   translation and they may translate (wagtail-localize's "submit translation"),
   so a translator never edits the source; a workflow task may also open the
   editor to its reviewers, as in Wagtail;
@@ -82,12 +83,13 @@ class KnowledgePagePermissionTester(PagePermissionTester):
         )
 
     def is_member_item(self):
-        from knowledgebase.models import MemberContentPage
+        from knowledgebase.models import MemberContentPage, Membership
 
         # The saved members count, not those of a draft being edited.
         model = self.page.specific_class
+        kept = Membership.members_in_care_of(self.user)
         return issubclass(model, MemberContentPage) and (
-            model.objects.filter(pk=self.page.pk, members__memberships__user=self.user).exists()
+            model.objects.filter(pk=self.page.pk, members__in=kept).exists()
         )
 
     def is_translation_to_translate(self):
@@ -126,7 +128,7 @@ class MemberContentForm(WagtailAdminPageForm):
         if self.for_user is not None and self.is_confined() and "members" in self.fields:
             from knowledgebase.models import Membership
 
-            own_members = Membership.members_of(self.for_user)
+            own_members = Membership.members_in_care_of(self.for_user)
             if not own_members.exists():  # a translator, not an author
                 return
             self.own_members = own_members
