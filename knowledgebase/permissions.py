@@ -8,7 +8,8 @@ another's. A user with the page permission "add" but not "change" (Wagtail's own
 
 - they add guides, lessons and legacy outputs only when they write for a member
   (``Membership``), and only under the indexes of those types;
-- they edit an item only when one of its members is theirs, or when it is a
+- they edit an item only when one of its members is theirs (a member they write
+  for, or an ended one handed over to it: ``MemberPage.custodian``), or when it is a
   translation and they may translate (wagtail-localize's "submit translation"),
   so a translator never edits the source; a workflow task may also open the
   editor to its reviewers, as in Wagtail;
@@ -92,7 +93,7 @@ class KnowledgePagePermissionTester(PagePermissionTester):
         # The saved members count, not those of a draft being edited.
         model = self.page.specific_class
         return is_written_by_members(model) and (
-            model.objects.filter(pk=self.page.pk, members__memberships__user=self.user).exists()
+            model.objects.filter(in_care_of(self.user, "members__"), pk=self.page.pk).exists()
         )
 
     def is_translation_to_translate(self):
@@ -106,6 +107,14 @@ class KnowledgePagePermissionTester(PagePermissionTester):
     def workflow_task_opens_editor(self):
         task = self.page.current_workflow_task
         return bool(task and task.user_can_access_editor(self.page, self.user))
+
+
+def in_care_of(user, member=""):
+    """Q: the member (at the lookup prefix ``member``) is one the user writes for, or an
+    ended member handed over to one they write for (its custodian)."""
+    return Q(**{f"{member}memberships__user": user}) | Q(
+        **{f"{member}custodian__memberships__user": user}
+    )
 
 
 def is_written_by_members(page_model):
@@ -131,7 +140,7 @@ def listed_for(user, pages):
         return pages
     shown = Q(live=True)
     for model in filter(is_written_by_members, content_types.models()):
-        own = model.objects.filter(members__memberships__user=user)
+        own = model.objects.filter(in_care_of(user, "members__"))
         shown |= Q(translation_key__in=own.values("translation_key"))
     if user.has_perm(TRANSLATE_PERMISSION):
         sources = TranslationSource.objects.filter(object_id=OuterRef("translation_key"))
@@ -169,7 +178,7 @@ class MemberContentForm(WagtailAdminPageForm):
         self.own_members = None
         if self.for_user is not None and self.is_confined() and "members" in self.fields:
             field = self.fields["members"]
-            own_members = field.queryset.filter(memberships__user=self.for_user)
+            own_members = field.queryset.filter(in_care_of(self.for_user)).distinct()
             if not own_members.exists():  # a translator, not an author
                 return
             self.own_members = own_members

@@ -11,6 +11,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from knowledgebase import site_reports
+from legacy.oai.views import oai_endpoint
 from localization import glossary
 from polarkb import views
 from polarkb.sitemap import MultilingualSitemap
@@ -25,6 +26,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}),
     path("healthz", views.healthz, name="healthz"),
     path("favicon.ico", views.favicon),
+    path("oai/", oai_endpoint, name="oai"),
     path("api/", include(search_urls.api_urlpatterns)),
 ]
 

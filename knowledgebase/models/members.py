@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -15,7 +16,17 @@ from wagtail_localize.fields import SynchronizedField
 from knowledgebase.per_request import default_locale
 from knowledgebase.visibility import visible
 
-from .base import KnowledgePage, ListingPage, content_in_locale, member_content_types
+from .base import (
+    KnowledgePage,
+    ListingPage,
+    content_in_locale,
+    in_source_language,
+    member_content_types,
+    visible_in_locale,
+)
+
+# Who may name a member's custodian: those who decide who writes for which member.
+HANDOVER_PERMISSION = "knowledgebase.change_membership"
 
 
 class MemberKind(models.TextChoices):
@@ -52,6 +63,19 @@ class MemberPage(KnowledgePage):
     description = RichTextField(_("description"), blank=True)
     contact_name = models.CharField(_("contact name"), max_length=160, blank=True)
     contact_email = models.EmailField(_("contact email"), blank=True)
+    custodian = models.ForeignKey(
+        "self",
+        verbose_name=_("custodian"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        limit_choices_to=in_source_language,
+        help_text=_(
+            "When the project has ended: the member that keeps its items current. "
+            "Its authors may edit them; they stay attributed to this member."
+        ),
+    )
 
     override_translatable_fields = KnowledgePage.override_translatable_fields + [
         SynchronizedField("acronym"),
@@ -61,6 +85,7 @@ class MemberPage(KnowledgePage):
         SynchronizedField("end_date"),
         SynchronizedField("contact_name"),
         SynchronizedField("logo"),
+        SynchronizedField("custodian", overridable=False),
     ]
 
     content_panels = Page.content_panels + [
@@ -75,6 +100,8 @@ class MemberPage(KnowledgePage):
                 FieldPanel("funding_programme"),
                 FieldPanel("grant_number"),
                 FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+                # Handing a member's items over is the Cluster editors' decision.
+                FieldPanel("custodian", permission=HANDOVER_PERMISSION),
             ],
             heading=_("Funding and duration"),
         ),
@@ -149,6 +176,14 @@ class MemberPage(KnowledgePage):
     def display_name(self):
         return f"{self.title} ({self.acronym})" if self.acronym else self.title
 
+    def custodian_in_locale(self):
+        """The member keeping this one's items current, as readers may see it in this
+        page's language; None when there is none or readers may not see it."""
+        if self.custodian_id is None:
+            return None
+        custodians = MemberPage.objects.filter(pk=self.custodian_id)
+        return next(iter(visible_in_locale(custodians, MemberPage, self.locale)), None)
+
     def content_sections(self):
         """This member's guides, lessons and outputs in this page's language, one section
         per content type: [(content type, pages)]."""
@@ -194,3 +229,11 @@ class Membership(models.Model):
     def members_of(user):
         """The source-language member pages the user writes for."""
         return MemberPage.objects.filter(memberships__user=user)
+
+    @staticmethod
+    def members_in_care_of(user):
+        """The members whose items the user keeps: those they write for, and those
+        handed over to a member they write for."""
+        return MemberPage.objects.filter(
+            Q(memberships__user=user) | Q(custodian__memberships__user=user)
+        ).distinct()

@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "workspaces",
     "consent",
     "reviews",
+    "legacy",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",
@@ -259,6 +260,18 @@ if SEARCH_ENGINE != "database":
 # Index updates (ours and Wagtail's) run in a background worker, never in the
 # editor's request: `python manage.py db_worker` takes them from the database.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# Legacy for harvesters (legacy/): the OAI-PMH endpoint /oai/ and the PID checks.
+OAI_REPOSITORY_NAME = env.get("OAI_REPOSITORY_NAME", "EU Polar Cluster – Polar Knowledge Base")
+# The domain in the records' identifiers, oai:<domain>:<item>; "": WAGTAILADMIN_BASE_URL's.
+OAI_REPOSITORY_IDENTIFIER = env.get("OAI_REPOSITORY_IDENTIFIER", "")
+OAI_ADMIN_EMAIL = env.get("OAI_ADMIN_EMAIL", "secretariat@localhost.localdomain")
+OAI_DATACITE_SYMBOL = env.get("OAI_DATACITE_SYMBOL", "EUPOLAR.KB")  # in oai_datacite records
+OAI_PAGE_SIZE = int(env.get("OAI_PAGE_SIZE", "100"))  # records per answer, then a token
+PID_DOI_RESOLVER = env.get("PID_DOI_RESOLVER", "https://doi.org/")
+PID_HANDLE_RESOLVER = env.get("PID_HANDLE_RESOLVER", "https://hdl.handle.net/")
+PID_CHECK_TIMEOUT = float(env.get("PID_CHECK_TIMEOUT", "15"))  # seconds per address
+PID_CHECK_WORKERS = int(env.get("PID_CHECK_WORKERS", "8"))
 
 # The single contact point and reader feedback (contact/, feedback/).
 CONTACT_SECRETARIAT_EMAIL = env.get("CONTACT_SECRETARIAT_EMAIL", "secretariat@localhost")
