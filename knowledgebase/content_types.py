@@ -25,6 +25,7 @@ class KnowledgeType:
     model_name: str
     index_model_name: str
     index_slug: str  # the index page's slug in a new site's page tree
+    reviewed: bool = False  # its items go through the Cluster review in every language
 
     @property
     def model(self):
@@ -43,6 +44,7 @@ CONTENT_TYPES = (
         model_name="GuidePage",
         index_model_name="GuideIndexPage",
         index_slug="guides",
+        reviewed=True,
     ),
     KnowledgeType(
         key="lesson",
@@ -51,6 +53,7 @@ CONTENT_TYPES = (
         model_name="LessonPage",
         index_model_name="LessonIndexPage",
         index_slug="lessons",
+        reviewed=True,
     ),
     KnowledgeType(
         key="member",
@@ -67,6 +70,7 @@ CONTENT_TYPES = (
         model_name="OutputPage",
         index_model_name="OutputIndexPage",
         index_slug="outputs",
+        reviewed=True,
     ),
 )
 KEYS = tuple(content_type.key for content_type in CONTENT_TYPES)
@@ -78,6 +82,10 @@ def get(key):
 
 def models():
     return tuple(content_type.model for content_type in CONTENT_TYPES)
+
+
+def reviewed_types():
+    return tuple(content_type for content_type in CONTENT_TYPES if content_type.reviewed)
 
 
 def key_of(page):

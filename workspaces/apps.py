@@ -7,4 +7,6 @@ class WorkspacesConfig(AppConfig):
     verbose_name = _("Member workspaces")
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from .signals import connect_review_of_new_indexes
+
+        connect_review_of_new_indexes()

@@ -8,16 +8,12 @@ be appended to it.
 
 from django.apps import apps as global_apps
 
+from knowledgebase import content_types
+
 from .roles import CLUSTER_EDITORS, group
 
 WORKFLOW = "Cluster review"
 EDITOR_APPROVAL = "Editor approval"
-# The indexes whose items (in every language) go through the review.
-REVIEWED_INDEXES = [
-    ("knowledgebase", "GuideIndexPage"),
-    ("knowledgebase", "LessonIndexPage"),
-    ("knowledgebase", "OutputIndexPage"),
-]
 WAGTAIL_DEFAULT_WORKFLOW = "Moderators approval"
 
 
@@ -63,8 +59,9 @@ def setup_review(apps):
     "Moderators approval" (its group has no members here), so that translations and other
     pages go to the Cluster editors too."""
     workflow = cluster_review(apps)
-    for app_label, model_name in REVIEWED_INDEXES:
-        for page in apps.get_model(app_label, model_name).objects.all():
+    for content_type in content_types.reviewed_types():
+        index_model = apps.get_model(content_types.APP_LABEL, content_type.index_model_name)
+        for page in index_model.objects.all():
             assign_review(apps, page)
     WorkflowPage = apps.get_model("wagtailcore", "WorkflowPage")
     root = apps.get_model("wagtailcore", "Page").objects.filter(depth=1).first()
