@@ -189,6 +189,10 @@ class ListingPage(SourceRestrictionsMixin, Page):
     class Meta:
         abstract = True
 
+    def get_template(self, request, *args, **kwargs):
+        """One template for every kind of listing (Wagtail names one per page class)."""
+        return "knowledgebase/listing_page.html"
+
     def permissions_for_user(self, user):
         return KnowledgePagePermissionTester(user, self)
 

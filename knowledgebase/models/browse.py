@@ -19,9 +19,13 @@ class TaxonomyBrowsePage(RoutablePageMixin, ListingPage):
     taxonomy_model = None
     content_field = ""  # "topics" or "regions" on knowledge pages
     subpage_types = []
+    item_template = "knowledgebase/taxonomy_item.html"
 
     class Meta:
         abstract = True
+
+    def get_template(self, request, *args, **kwargs):
+        return "knowledgebase/taxonomy_index.html"
 
     def tree(self):
         """[(item, depth)] of the taxonomy in this page's language, in tree order."""
@@ -90,7 +94,6 @@ class TaxonomyBrowsePage(RoutablePageMixin, ListingPage):
 class TopicIndexPage(TaxonomyBrowsePage):
     taxonomy_model = Topic
     content_field = "topics"
-    item_template = "knowledgebase/topic_page.html"
 
     class Meta:
         verbose_name = _("topic index")
@@ -99,7 +102,6 @@ class TopicIndexPage(TaxonomyBrowsePage):
 class RegionIndexPage(TaxonomyBrowsePage):
     taxonomy_model = Region
     content_field = "regions"
-    item_template = "knowledgebase/region_page.html"
 
     class Meta:
         verbose_name = _("region index")
