@@ -18,7 +18,7 @@ import re
 
 from django.http import JsonResponse
 from django.utils import translation
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 
 from polarkb.views import bad_request
 from search.middleware import API_PREFIX
@@ -33,9 +33,14 @@ FORM_PUNCTUATION = "&=+%;"
 
 
 class Refused(ValueError):
+    """What was refused: a message (lazy, shown in the reader's language) and the field."""
+
     def __init__(self, message, field=None):
         super().__init__(message)
         self.message, self.field = message, field
+
+    def text(self):
+        return str(self.message) % {"name": self.field}
 
 
 class HostileInputMiddleware:
@@ -43,11 +48,10 @@ class HostileInputMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        with translation.override(translation.get_language_from_request(request, check_path=True)):
-            try:
-                check_request(request)
-            except Refused as refused:
-                return refusal(request, refused)
+        try:
+            check_request(request)
+        except Refused as refused:
+            return refusal(request, refused)
         return self.get_response(request)
 
 
@@ -78,13 +82,15 @@ def check_parameters(parameters):
             raise Refused(_("A parameter's name contains a control character."))
         for value in values:
             if CONTROL_CHARACTER.search(value):
-                raise Refused(_("%(name)s contains a control character.") % {"name": name}, name)
+                raise Refused(_("%(name)s contains a control character."), name)
             if TOO_LONG_NUMBER.fullmatch(value.replace("_", "")):
-                raise Refused(_("%(name)s is too large a number.") % {"name": name}, name)
+                raise Refused(_("%(name)s is too large a number."), name)
 
 
 def refusal(request, refused):
-    if request.path_info.startswith(API_PREFIX):
-        body = {"error": refused.message, "field": refused.field}
-        return JsonResponse(body, status=400, json_dumps_params={"ensure_ascii": False})
-    return bad_request(request, error=refused.message)
+    """The 400 in the reader's language (LocaleMiddleware has not run yet)."""
+    with translation.override(translation.get_language_from_request(request, check_path=True)):
+        if request.path_info.startswith(API_PREFIX):
+            body = {"error": refused.text(), "field": refused.field}
+            return JsonResponse(body, status=400, json_dumps_params={"ensure_ascii": False})
+        return bad_request(request, error=refused.text())
