@@ -114,6 +114,20 @@ def test_a_form_in_an_unreadable_charset_gets_a_400_with_the_security_headers(se
         assert "Content-Security-Policy" in response.headers, address
 
 
+def test_a_charset_that_is_not_a_text_encoding_gets_a_400(server):
+    """Django would decode the query string with it before any middleware runs."""
+    url, _static_root = server
+    for charset in ("base64", "rot13"):
+        for address in ("/api/search/?q=ice", "/en/contact/?member=sio"):
+            response = requests.get(
+                f"{url}{address}",
+                headers={"Content-Type": f"text/plain; charset={charset}"},
+                timeout=30,
+            )
+            assert response.status_code == 400, (charset, address)
+            assert "Content-Security-Policy" in response.headers, (charset, address)
+
+
 @pytest.fixture(scope="module")
 def front(server, tmp_path_factory):
     """Debian's nginx in front of the server, as scripts/front.sh runs it."""
