@@ -12,7 +12,7 @@ ENGINE ?= $(if $(filter elasticsearch,$(SEARCH_ENGINE)),elasticsearch,opensearch
 export ENGINE
 
 .DEFAULT_GOAL := help
-.PHONY: help run serve test browser-deps install migrate messages translations demo admin engine engine-stop engine-status bench bench-load bench-pages lint clean
+.PHONY: help run serve front front-stop test browser-deps install migrate messages translations demo admin engine engine-stop engine-status bench bench-load bench-fuzz bench-pages lint clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -63,6 +63,12 @@ serve: install messages ## Serve with gunicorn and production settings (needs SE
 	@DJANGO_SETTINGS_MODULE=polarkb.settings.production $(MANAGE) collectstatic --no-input -v0
 	@DJANGO_SETTINGS_MODULE=polarkb.settings.production $(VENV)/bin/gunicorn
 
+front: ## Start nginx in front of `make serve` on FRONT_LISTEN (default 127.0.0.1:8080)
+	@scripts/front.sh start
+
+front-stop: ## Stop the front
+	@scripts/front.sh stop
+
 test: install messages browser-deps ## Run the whole test suite
 	@$(PY) -m pytest $(PYTEST_ARGS)
 
@@ -86,6 +92,9 @@ bench: install ## Benchmark search (DOCS=10000 by default)
 
 bench-load: install ## Load benchmark: 50 clients for 60 s against gunicorn with OpenSearch
 	@$(PY) bench/load_bench.py
+
+bench-fuzz: install ## Fuzz run: 10,000 hostile requests against gunicorn; none may get a 5xx
+	@$(PY) bench/fuzz_bench.py
 
 bench-pages: install ## Page load at 256 kbit/s and 600 ms latency against a running `make run`
 	@$(PY) bench/page_load_bench.py --url http://$(HOST):$(PORT) --label $${LABEL:-current}

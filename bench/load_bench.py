@@ -113,9 +113,9 @@ def set_up_site(environment):
     manage(environment, "collectstatic", "--no-input", "-v0")
 
 
-def start_server(environment, base_url):
-    shutil.rmtree(CACHE_DIR, ignore_errors=True)  # every run starts with nothing kept
-    log = open(RESULTS / "load-server.log", "w")
+def start_server(environment, base_url, log_name="load-server.log"):
+    shutil.rmtree(environment["CACHE_DIR"], ignore_errors=True)  # every run starts afresh
+    log = open(RESULTS / log_name, "w")
     process = subprocess.Popen(
         [str(Path(sys.executable).with_name("gunicorn"))],
         cwd=REPO,

@@ -5,15 +5,52 @@ counter, later ones add to it. With the default per-process cache each server
 process counts on its own; configure a shared cache (CACHES) for one count.
 """
 
+import ipaddress
 import time
 
+from django.conf import settings
 from django.core.cache import cache
 
 
 def client_address(request):
-    """The client's address as the server sees it (behind a proxy, the proxy must
-    pass it on, e.g. gunicorn's forwarded headers)."""
-    return request.META.get("REMOTE_ADDR") or "unknown"
+    """The reader's address. Behind a trusted proxy (FORWARDED_ALLOW_IPS) it is the
+    right-most X-Forwarded-For entry that is not itself a trusted proxy: each proxy
+    appends the address it saw, and only the entries our proxies wrote can be
+    believed. Anyone else's X-Forwarded-For is ignored."""
+    address = request.META.get("REMOTE_ADDR") or "unknown"
+    if not is_trusted_proxy(address, connecting=True):
+        return address
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+    for hop in reversed([hop.strip() for hop in forwarded if hop.strip()]):
+        if not is_address(hop):
+            break  # not written by a proxy of ours: the last proxy's address counts
+        if not is_trusted_proxy(hop):
+            return hop
+        address = hop
+    return address
+
+
+def is_trusted_proxy(address, connecting=False):
+    """Whether ``address`` is in FORWARDED_ALLOW_IPS; "*" trusts any connecting address
+    (the site is reachable through proxies only) but never one a proxy passed on."""
+    trusted = settings.FORWARDED_ALLOW_IPS
+    if "*" in trusted:
+        return connecting
+    if not is_address(address):
+        return False
+    return any(ipaddress.ip_address(address) in network for network in proxy_networks(trusted))
+
+
+def proxy_networks(trusted):
+    return [ipaddress.ip_network(entry, strict=False) for entry in trusted if entry]
+
+
+def is_address(text):
+    try:
+        ipaddress.ip_address(text)
+    except ValueError:
+        return False
+    return True
 
 
 def over_limit(request, scope, limit, period):

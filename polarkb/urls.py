@@ -47,5 +47,6 @@ urlpatterns += i18n_patterns(
     path("", include(wagtail_urls)),
 )
 
+handler400 = "polarkb.views.bad_request"
 handler404 = "polarkb.views.page_not_found"
 handler500 = "polarkb.views.server_error"

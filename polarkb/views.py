@@ -4,9 +4,18 @@ from django.shortcuts import redirect, render
 from django.template import loader
 from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
-from django.views.decorators.csrf import requires_csrf_token
 
 from search.sync import engine_health, index_queue
+
+
+def bad_request(request, exception=None, error=""):
+    """400 in the reader's language, with the site's navigation.
+
+    The error views never read the request's body: it may be what failed (a charset
+    that cannot be decoded, a broken multipart body), and reading it again would fail
+    again. Django's own error views do, through requires_csrf_token.
+    """
+    return render(request, "400.html", {"error": error}, status=400)
 
 
 def page_not_found(request, exception=None):
@@ -19,7 +28,6 @@ def favicon(request):
     return redirect(static("favicon.svg"), permanent=True)
 
 
-@requires_csrf_token
 def server_error(request):
     """500 in the reader's language. It needs nothing but the template: the database or the
     page tree may be what failed."""

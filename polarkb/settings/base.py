@@ -20,6 +20,8 @@ SECRET_KEY = env.get("SECRET_KEY", "")
 DEBUG = False
 ALLOWED_HOSTS = [h for h in env.get("ALLOWED_HOSTS", "").split(",") if h]
 CSRF_TRUSTED_ORIGINS = [o for o in env.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o]
+# Proxies (addresses or networks) whose X-Forwarded-For names the reader, as for gunicorn.
+FORWARDED_ALLOW_IPS = [a.strip() for a in env.get("FORWARDED_ALLOW_IPS", "127.0.0.1").split(",")]
 
 INSTALLED_APPS = [
     "polarkb",
@@ -72,6 +74,7 @@ MIDDLEWARE = [
     "polarkb.security.ContentSecurityPolicyMiddleware",
     "polarkb.security.PermissionsPolicyMiddleware",
     "search.middleware.JsonApiErrorsMiddleware",
+    "polarkb.hostile_input.HostileInputMiddleware",  # before anything reads the input
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "polarkb.middleware.UnknownLanguageMiddleware",

@@ -145,6 +145,47 @@ class ContactFormTests(TestCase):
         other_client = self.client.post("/en/contact/", enquiry_data(), REMOTE_ADDR="198.51.100.7")
         self.assertEqual(other_client.status_code, 303)
 
+    @override_settings(CONTACT_RATE_LIMIT=(1, 3600), FORWARDED_ALLOW_IPS=["127.0.0.1"])
+    def test_readers_behind_the_proxy_are_counted_apart(self):
+        def from_reader(forwarded_for):
+            return self.client.post(
+                "/en/contact/",
+                enquiry_data(),
+                REMOTE_ADDR="127.0.0.1",
+                HTTP_X_FORWARDED_FOR=forwarded_for,
+            )
+
+        self.assertEqual(from_reader("203.0.113.5").status_code, 303)
+        self.assertEqual(from_reader("203.0.113.6").status_code, 303)
+        self.assertEqual(from_reader("203.0.113.5").status_code, 429)
+        # What the reader wrote in the header before the proxy added its address is ignored.
+        self.assertEqual(from_reader("192.0.2.1, 203.0.113.6").status_code, 429)
+        self.assertEqual(Enquiry.objects.count(), 2)
+
+    @override_settings(
+        CONTACT_RATE_LIMIT=(1, 3600), FORWARDED_ALLOW_IPS=["127.0.0.1", "10.0.0.0/8"]
+    )
+    def test_a_chain_of_trusted_proxies_passes_the_reader_on(self):
+        forwarded = {"REMOTE_ADDR": "10.0.0.2", "HTTP_X_FORWARDED_FOR": "203.0.113.5, 10.0.0.1"}
+        self.assertEqual(
+            self.client.post("/en/contact/", enquiry_data(), **forwarded).status_code, 303
+        )
+        forwarded["HTTP_X_FORWARDED_FOR"] = "203.0.113.6, 10.0.0.1"
+        self.assertEqual(
+            self.client.post("/en/contact/", enquiry_data(), **forwarded).status_code, 303
+        )
+
+    @override_settings(CONTACT_RATE_LIMIT=(1, 3600), FORWARDED_ALLOW_IPS=["127.0.0.1"])
+    def test_a_direct_client_cannot_pose_as_other_readers(self):
+        for forwarded_for, status in (("203.0.113.5", 303), ("203.0.113.6", 429)):
+            response = self.client.post(
+                "/en/contact/",
+                enquiry_data(),
+                REMOTE_ADDR="198.51.100.7",
+                HTTP_X_FORWARDED_FOR=forwarded_for,
+            )
+            self.assertEqual(response.status_code, status)
+
     def test_bad_input_returns_the_form_with_messages_in_the_readers_language(self):
         cases = [
             ("en", {"name": ""}, "Please enter your name."),

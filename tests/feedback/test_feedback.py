@@ -100,5 +100,18 @@ class FeedbackFormTests(TestCase):
         self.assertContains(response, "Please try again later.", status_code=429)
         self.assertEqual(Feedback.objects.count(), 2)
 
+    @override_settings(FEEDBACK_RATE_LIMIT=(1, 3600), FORWARDED_ALLOW_IPS=["127.0.0.1"])
+    def test_readers_behind_the_proxy_are_counted_apart(self):
+        def from_reader(forwarded_for):
+            data = {"page": self.guide.pk, "useful": "yes"}
+            return self.client.post(
+                "/en/feedback/", data, REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR=forwarded_for
+            )
+
+        self.assertEqual(from_reader("203.0.113.5").status_code, 303)
+        self.assertEqual(from_reader("203.0.113.6").status_code, 303)
+        self.assertEqual(from_reader("203.0.113.5").status_code, 429)
+        self.assertEqual(Feedback.objects.count(), 2)
+
     def test_only_post_is_accepted(self):
         self.assertEqual(self.client.get("/en/feedback/").status_code, 405)
