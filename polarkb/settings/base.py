@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "workspaces",
     "consent",
     "reviews",
+    "archive",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",
