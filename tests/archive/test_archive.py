@@ -18,6 +18,9 @@ from tests.archive.conftest import DRAFT_WORD, RESTRICTED_WORD
 URL_ATTRIBUTES = ("href", "src", "srcset", "action")
 
 
+pytestmark = pytest.mark.django_db  # the export reads the demo the package builds
+
+
 def addresses(element):
     for attribute in URL_ATTRIBUTES:
         value = element.get(attribute)
@@ -192,12 +195,12 @@ def test_pagefind_finds_a_guide_by_a_word_of_its_body_in_chromium(exported):
         host.stop()
 
 
-def test_unknown_language_names_the_valid_ones(exported, db, tmp_path):
+def test_unknown_language_names_the_valid_ones(exported, tmp_path):
     with pytest.raises(CommandError, match=r"Unknown language xx: choose from en, .*kl"):
         call_command("export_archive", "--out", str(tmp_path / "a"), "--language", "xx")
 
 
-def test_a_directory_in_use_is_never_overwritten(exported, db, tmp_path):
+def test_a_directory_in_use_is_never_overwritten(exported, tmp_path):
     (tmp_path / "notes.txt").write_text("mine")
     with pytest.raises(CommandError, match="not empty"):
         call_command("export_archive", "--out", str(tmp_path), "--language", "en")

@@ -9,6 +9,8 @@ from libzim.search import Query, Searcher
 
 from tests.archive.conftest import DRAFT_WORD, RESTRICTED_WORD
 
+pytestmark = pytest.mark.django_db  # the export reads the demo the package builds
+
 
 def search(archive, words):
     found = Searcher(archive).search(Query().set_query(words))
@@ -61,7 +63,7 @@ def test_the_demo_fits_the_size_budget(exported):
     assert exported.zim.stat().st_size < 10_000_000
 
 
-def test_an_existing_file_is_kept_unless_forced(exported, db, tmp_path):
+def test_an_existing_file_is_kept_unless_forced(exported, tmp_path):
     existing = tmp_path / "kb.zim"
     existing.write_text("mine")
     with pytest.raises(CommandError, match="exists"):
