@@ -49,10 +49,6 @@ class ExportedFile:
     title: str = ""  # pages only
     kind: str = ""  # the content type key of an item's page ("guide"), else ""
 
-    @property
-    def is_page(self):
-        return self.path.endswith(".html")
-
 
 @dataclass(frozen=True)
 class Address:
