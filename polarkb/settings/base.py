@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "consent",
     "reviews",
     "legacy",
+    "archive",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",
