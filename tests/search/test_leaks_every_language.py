@@ -157,6 +157,7 @@ class EveryLanguageTranslations:
         english = Locale.objects.get(language_code="en")
         for code in LANGUAGES[1:]:
             synchronize_tree(english, f.LocaleFactory(language_code=code))
+        cls.build_index()  # an empty index, which the changes below are pushed to
         with cls.captureOnCommitCallbacks(execute=True):
             with deferred_reindexing():
                 cls.translate_sources()
