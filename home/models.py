@@ -19,12 +19,16 @@ from knowledgebase.models import (
     Topic,
     TopicIndexPage,
 )
-from knowledgebase.models.base import in_source_language, live_in_locale
+from knowledgebase.models.base import (
+    SourceRestrictionsMixin,
+    in_source_language,
+    live_in_locale,
+)
 
 LATEST_LESSONS = 5
 
 
-class HomePage(Page):
+class HomePage(SourceRestrictionsMixin, Page):
     introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
     featured_guides = ParentalManyToManyField(
         "knowledgebase.GuidePage",

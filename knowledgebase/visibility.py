@@ -1,11 +1,19 @@
 """Which pages a reader may see: one rule for listings, links, search and the sitemap.
 
 A page is visible when it and every ancestor are live and carry no view
-restriction, and — for an alias (a page shown in another language before it
-is translated) — when its source page passes the same test in the source's own
-tree. Wagtail's ``.live().public()`` checks only the page itself and the
-restrictions in its own tree, so an alias of a restricted English page, or a
-live page under an unpublished section, would slip through.
+restriction, when the source of its translation group passes the same test in
+the source's own tree, and — for an alias (a page shown in another language
+before it is translated) — when the page it repeats passes it too. Wagtail's
+``.live().public()`` checks only the page itself and the restrictions in its
+own tree, so a translation or an alias of a restricted English page, or a live
+page under an unpublished section, would slip through.
+
+A translation group is every language copy of one item (one translation key).
+Its *source* is its oldest page: the copy the item was first written in, from
+which every translation and alias was made, with wagtail-localize or without
+(wagtail-localize records a source for every language a translation was made
+from, and none for copies made without it). What hides the source hides every
+copy; a restriction on a translation alone hides only that copy.
 
 Other apps may hold items back (e.g. content awaiting a community's consent)
 through two Wagtail hooks, so this app needs to know nothing about them:
@@ -21,7 +29,7 @@ translation keys concerned, so search documents follow.
 """
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Min, Q, QuerySet, Subquery
 from django.dispatch import Signal
 
 from wagtail import hooks
@@ -98,18 +106,46 @@ def inside(sections, field="path"):
     return condition
 
 
+def hidden_groups():
+    """The translation keys of the items hidden in every language: those held back by
+    another app, and those whose source is hidden in its own tree (not live, or in a
+    hidden section). Worked out once until content changes."""
+    return remember(
+        "hidden groups", lambda: kept_while_unchanged("hidden-groups", _find_hidden_groups)
+    )
+
+
+def _find_hidden_groups():
+    hidden_pages = Page.objects.filter(Q(live=False) | inside(hidden_sections()))
+    with_hidden_source = (
+        Page.objects.filter(translation_key__in=hidden_pages.values("translation_key"))
+        .order_by()
+        .values("translation_key")
+        .annotate(source=Min("pk"), copies=Count("pk"))
+        .filter(copies__gt=1, source__in=hidden_pages.values("pk"))  # a lone page hides itself
+        .values_list("translation_key", flat=True)
+    )
+    return withheld_keys() | frozenset(with_hidden_source)
+
+
+def group_source_id(translation_key):
+    """The id of a translation group's source, as a subquery (see the module's docstring)."""
+    oldest = Page.objects.filter(translation_key=translation_key).order_by("pk").values("pk")
+    return Subquery(oldest[:1])
+
+
 def visible(queryset):
     """The pages of a page queryset that every reader may see."""
     if not isinstance(queryset, QuerySet):  # a previewed revision's relations (modelcluster)
         queryset = queryset.model.objects.filter(pk__in=[page.pk for page in queryset])
     sections = hidden_sections()
     own_tree_ok = Q(live=True) & ~inside(sections)
-    source_ok = Q(alias_of__isnull=True) | (
+    alias_source_ok = Q(alias_of__isnull=True) | (
         Q(alias_of__live=True) & ~inside(sections, "alias_of__path")
     )
-    condition = own_tree_ok & source_ok
-    if withheld := withheld_keys():
-        condition &= ~Q(translation_key__in=withheld)
+    condition = own_tree_ok & alias_source_ok
+    if hidden := hidden_groups():
+        condition &= ~Q(translation_key__in=hidden)
     return queryset.filter(condition)
 
 
@@ -130,36 +166,40 @@ def _paths_down_to(path):
 
 
 def _lineage(page):
-    """(id, depth, live) of the page, its ancestors and, for an alias among them, the
-    source and the source's ancestors: the pages that decide whether it may be served.
-    Worked out once per reading request."""
+    """(id, depth, live) of the page, its ancestors and, for an alias among them or a
+    group whose source is hidden, the source and the source's ancestors: the pages that
+    decide whether it may be served. Worked out once per reading request."""
 
     def find():
-        rows = list(
-            Page.objects.filter(path__in=_paths_down_to(page.path)).values_list(
-                "pk", "depth", "live", "alias_of_id"
-            )
-        )
-        source_ids = [alias_of for *_row, alias_of in rows if alias_of]
-        if source_ids:
-            source_paths = Page.objects.filter(pk__in=source_ids).values_list("path", flat=True)
+        rows = _lineage_rows(_paths_down_to(page.path))
+        alias_sources = [alias_of for *_row, alias_of in rows if alias_of]
+        sources = Q(pk__in=alias_sources)
+        group_hidden = page.translation_key in hidden_groups()
+        if group_hidden:  # its group's source may be what hides it
+            sources |= Q(pk=group_source_id(page.translation_key))
+        if alias_sources or group_hidden:
+            source_paths = Page.objects.filter(sources).values_list("path", flat=True)
             paths = {path for source in source_paths for path in _paths_down_to(source)}
-            rows += Page.objects.filter(path__in=paths).values_list(
-                "pk", "depth", "live", "alias_of_id"
-            )
+            rows += _lineage_rows(paths)
         return [row[:3] for row in rows]
 
     return remember(("lineage", page.pk), find)
 
 
+def _lineage_rows(paths):
+    return list(
+        Page.objects.filter(path__in=paths).values_list("pk", "depth", "live", "alias_of_id")
+    )
+
+
 def view_restrictions(page):
-    """Restrictions on a page and its ancestors, and — for an alias — on its source
-    and the source's ancestors (Wagtail alone checks only the source page itself)."""
+    """Restrictions on a page and its ancestors, and on its group's source and an alias's
+    source and their ancestors (Wagtail alone checks only an alias's source page)."""
     ids = {pk for pk, _depth, _live in _lineage(page)}
     return PageViewRestriction.objects.filter(page_id__in=ids)
 
 
 def in_unpublished_section(page):
-    """True when the page is served although it, an ancestor, or (for an alias) its
-    source or one of the source's ancestors is not live."""
+    """True when the page is served although it, an ancestor, its group's source, an
+    alias's source or one of their ancestors is not live."""
     return not all(live for _pk, depth, live in _lineage(page) if depth > 1)

@@ -39,7 +39,8 @@ def in_source_language():
 
 
 class SourceRestrictionsMixin:
-    """An alias also obeys the view restrictions of its source's ancestors."""
+    """A translation or alias also obeys the view restrictions of its source's tree
+    (see knowledgebase.visibility)."""
 
     def get_view_restrictions(self):
         return view_restrictions(self)

@@ -5,7 +5,8 @@ Each hidden case carries a marker word of its own. After the cases are made
 marker may appear in search results, facets, suggestions, listings, member
 and topic pages, links on pages or the sitemap, in the source language, in a
 language where the page is an alias and in one with a real translation; and
-the hidden pages themselves are not served to an anonymous reader.
+the hidden pages themselves are not served to an anonymous reader. What hides
+an English source hides its real French and Norwegian translations too.
 """
 
 from django.contrib.auth.models import Group, User
@@ -14,6 +15,7 @@ from wagtail.models import Locale, PageViewRestriction
 from wagtail_localize.synctree import synchronize_tree
 
 from knowledgebase.models import GuidePage
+from search.service import get_engine
 from tests import factories as f
 from tests.conftest import translate
 from tests.search.engine import ENGINE, EngineTestCase
@@ -29,6 +31,10 @@ MARKERS = {
     "xylophone": "a real French translation, login-restricted in the French tree",
     "quokka": "a draft member named by a published guide (defect L3)",
     "mistral": "under an unpublished section",
+    "gannet": "real translations (fr, nb) of a login-restricted English guide",
+    "puffin": "real translations of a guide in a password-restricted English section",
+    "narwhal": "real translations of an English guide unpublished after them",
+    "skua": "real translations of an unpublished member named by a published guide",
 }
 HIDDEN_RELATED = ("quasar-guide", "zephyr-guide")
 
@@ -37,6 +43,7 @@ def restrict(page, kind, **fields):
     restriction = PageViewRestriction.objects.create(page=page, restriction_type=kind, **fields)
     if kind == PageViewRestriction.GROUPS:
         restriction.groups.set([Group.objects.create(name="Station staff")])
+    return restriction
 
 
 class LeakMatrix:
@@ -45,6 +52,15 @@ class LeakMatrix:
         english = Locale.objects.get(language_code="en")
         for code in ("fr", "nb"):
             synchronize_tree(english, Locale.objects.get(language_code=code))
+
+    def setUp(self):
+        super().setUp()
+        if self.engine_name != "database":
+            self.build_index()  # the node keeps what an earlier test indexed
+
+    def searchable(self):
+        if self.engine_name != "database":
+            get_engine().refresh()  # what the worker pushed becomes searchable
 
     def guide(
         self, marker, parent=None, factory=f.GuidePageFactory, aliases=("fr", "nb"), **fields
@@ -76,6 +92,10 @@ class LeakMatrix:
             self.restricted_translation,
             self.draft_member,
             self.unpublished_section,
+            lambda: restrict(self.translated_guide("gannet"), PageViewRestriction.LOGIN),
+            self.translated_guide_in_password_section,
+            lambda: self.translated_guide("narwhal").unpublish(),
+            self.unpublished_translated_member,
         ]
         for step in steps:
             with self.captureOnCommitCallbacks(execute=True):
@@ -99,6 +119,37 @@ class LeakMatrix:
         hidden = GuidePage.objects.filter(locale__language_code="en", slug__in=HIDDEN_RELATED)
         guide.related_guides.add(*hidden)  # related-guide links must skip them too
         guide.save_revision().publish()
+
+    def translated_guide(self, marker, parent=None):
+        """A guide with real French and Norwegian translations, carrying the marker too."""
+        guide = self.guide(marker, parent=parent, aliases=())
+        for code in ("fr", "nb"):
+            translate(guide, code, title=f"{marker.title()} ({code})", summary=guide.summary)
+        return guide
+
+    def translated_guide_in_password_section(self):
+        section = f.GuideIndexPageFactory(
+            parent=self.corpus.tree.home, slug="puffin-archive", title="Archived guides"
+        )
+        for code in ("fr", "nb"):
+            translate(section, code)
+        self.translated_guide("puffin", parent=section)
+        restrict(section, PageViewRestriction.PASSWORD, password="s3cret")
+
+    def unpublished_translated_member(self):
+        member = f.MemberPageFactory(
+            parent=self.corpus.tree.members,
+            slug="skua",
+            title="Skua seabird project",
+            acronym="SKUA",
+            summary="Advice known as skua.",
+        )
+        for code in ("fr", "nb"):
+            translate(member, code, title=f"Skua ({code})")
+        guide = self.corpus.guides[1]
+        guide.members.add(member)
+        guide.save_revision().publish()
+        member.unpublish()
 
     def unpublished_section(self):
         section = f.GuideIndexPageFactory(
@@ -130,6 +181,8 @@ class LeakMatrix:
         urls = {f"/{language}/guides/{marker}-guide/": marker for marker in MARKERS}
         urls[f"/{language}/outputs/obsidian-guide/"] = "obsidian"
         urls[f"/{language}/mistral-archive/mistral-guide/"] = "mistral"
+        urls[f"/{language}/puffin-archive/puffin-guide/"] = "puffin"
+        urls[f"/{language}/members/skua/"] = "skua"
         return urls
 
     def assert_no_marker(self, text, where):
@@ -193,6 +246,34 @@ class LeakMatrix:
         self.committed(self.restricted_translation)
         self.assert_nothing_leaks()
 
+    def test_after_readers_read_every_translation_before_the_source_is_hidden(self):
+        """Restricting or unpublishing a source hides the translations readers have read
+        (kept pages and answers included), and lifting the restriction shows them again."""
+        gannet = self.committed(self.translated_guide, "gannet")
+        narwhal = self.committed(self.translated_guide, "narwhal")
+        self.searchable()
+        for language in LANGUAGES:
+            for url in (f"/{language}/guides/", f"/{language}/guides/gannet-guide/"):
+                self.assertContains(self.client.get(url), "Gannet", msg_prefix=url)
+            for marker in ("gannet", "narwhal"):
+                self.assertEqual(self.api(q=marker, lang=language)["total"], 1, marker)
+        restriction = self.committed(restrict, gannet, PageViewRestriction.LOGIN)
+        self.committed(narwhal.unpublish)
+        self.searchable()
+        for language in LANGUAGES:
+            self.assertEqual(self.client.get(f"/{language}/guides/gannet-guide/").status_code, 302)
+            self.assertEqual(self.client.get(f"/{language}/guides/narwhal-guide/").status_code, 404)
+            for marker in ("gannet", "narwhal"):
+                self.assertEqual(self.api(q=marker, lang=language)["total"], 0, marker)
+            guides = self.client.get(f"/{language}/guides/").content.decode()
+            self.assertNotIn("Gannet", guides)
+            self.assertNotIn("Narwhal", guides)
+        self.committed(restriction.delete)
+        self.searchable()
+        for language in LANGUAGES:
+            self.assertContains(self.client.get(f"/{language}/guides/"), "Gannet")
+            self.assertEqual(self.api(q="gannet", lang=language)["total"], 1)
+
     def test_l1_an_alias_obeys_its_source_sections_restriction(self):
         self.committed(self.guide, "obsidian", self.corpus.tree.outputs, f.OutputPageFactory)
         self.committed(restrict, self.corpus.tree.outputs, PageViewRestriction.LOGIN)
@@ -217,6 +298,15 @@ class LeakMatrix:
             page = self.client.get(f"/{language}/guides/{self.corpus.guides[0].slug}/")
             self.assertNotIn("Quokka", page.content.decode())
 
+    def test_an_unpublished_member_with_translations_is_never_a_facet_value(self):
+        self.committed(self.unpublished_translated_member)
+        for language in LANGUAGES:
+            facets = self.api(lang=language)["facets"]["member"]
+            self.assertNotIn("skua", [entry["value"] for entry in facets], language)
+            self.assertEqual(self.client.get(f"/{language}/members/skua/").status_code, 404)
+            guide = self.client.get(f"/{language}/guides/{self.corpus.guides[1].slug}/")
+            self.assertNotIn("Skua", guide.content.decode())
+
     def test_a_logged_in_reader_reads_restricted_pages_but_listings_stay_public(self):
         """Listings, search and the sitemap follow the public rule for everyone; a reader
         who passes a login restriction reads the restricted page at its address."""
@@ -228,6 +318,11 @@ class LeakMatrix:
         for url in ("/en/outputs/obsidian-guide/", "/fr/outputs/obsidian-guide/"):
             self.assertContains(self.client.get(url), "Advice known as obsidian")
         self.assertContains(self.client.get("/fr/guides/xylophone-guide/"), "Xylophone")
+        gannet = self.committed(self.translated_guide, "gannet")
+        self.committed(restrict, gannet, PageViewRestriction.LOGIN)
+        for language in LANGUAGES:  # the source's restriction, passed, opens every language
+            self.assertContains(self.client.get(f"/{language}/guides/gannet-guide/"), "Gannet")
+            self.assertEqual(self.api(q="gannet", lang=language)["total"], 0)
         for language in ("en", "fr"):
             self.assertEqual(self.api(q="obsidian", lang=language)["total"], 0)
             self.assertEqual(self.api(q="xylophone", lang=language)["total"], 0)

@@ -8,6 +8,11 @@ section, a draft — are looked for in each tree's listings, search and
 suggestions, after the index was kept up to date change by change and after a
 rebuild. A visible guide must be found in each tree, so that a tree which shows
 nothing cannot pass.
+
+The same is checked for real translations into every language (as
+wagtail-localize makes them) of an English source that is restricted, in a
+password-restricted section or unpublished, and of an unpublished member: what
+hides the source hides every translation, on every surface, facets included.
 """
 
 from django.conf import settings
@@ -16,8 +21,9 @@ from wagtail.models import Locale, PageViewRestriction
 from wagtail_localize.synctree import synchronize_tree
 
 from search.service import get_engine
+from search.sync import deferred_reindexing
 from tests import factories as f
-from tests.conftest import build_tree
+from tests.conftest import build_tree, translate
 from tests.search.engine import ENGINE, EngineTestCase
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
@@ -126,4 +132,154 @@ class NodeEveryLanguageTreeTests(EveryLanguageTree, EngineTestCase):
 
 
 class DatabaseEveryLanguageTreeTests(EveryLanguageTree, EngineTestCase):
+    engine_name = "database"
+
+
+# marker -> what hides the English source of real translations into every language
+TRANSLATED_MARKERS = {
+    "gannet": "a login restriction on the source",
+    "puffin": "a password restriction on the source's section",
+    "narwhal": "the source unpublished after its translations",
+    "skua": "a member, unpublished after its translations, named by a visible guide",
+}
+
+
+class EveryLanguageTranslations:
+    """Real translations into every language, built once per class: made in one go,
+    then hidden change by change (the index kept up to date), checked, rebuilt and
+    checked again."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.tree = build_tree()
+        cls.topic = f.TopicFactory(key="sea-ice", name="Sea ice")
+        cls.region = f.RegionFactory(key="svalbard", name="Svalbard")
+        english = Locale.objects.get(language_code="en")
+        for code in LANGUAGES[1:]:
+            synchronize_tree(english, f.LocaleFactory(language_code=code))
+        cls.build_index()  # an empty index, which the changes below are pushed to
+        with cls.captureOnCommitCallbacks(execute=True):
+            with deferred_reindexing():
+                cls.translate_sources()
+            cls.hide_sources()
+
+    @classmethod
+    def translated(cls, page):
+        for code in LANGUAGES[1:]:
+            translate(page, code, title=f"{page.title} ({code})")
+        return page
+
+    @classmethod
+    def guide(cls, marker, parent=None, **fields):
+        return cls.translated(
+            f.GuidePageFactory(
+                parent=parent or cls.tree.guides,
+                slug=f"{marker}-guide",
+                title=f"{marker.title()} field guide",
+                summary=f"Advice known as {marker}.",
+                topics=[cls.topic],
+                regions=[cls.region],
+                **fields,
+            )
+        )
+
+    @classmethod
+    def translate_sources(cls):
+        section = f.GuideIndexPageFactory(parent=cls.tree.home, slug="puffin-archive")
+        cls.sources = {
+            "section": cls.translated(section),
+            "skua": cls.translated(
+                f.MemberPageFactory(
+                    parent=cls.tree.members,
+                    slug="skua",
+                    title="Skua",
+                    summary="Advice known as skua.",
+                )
+            ),
+            "gannet": cls.guide("gannet"),
+            "puffin": cls.guide("puffin", parent=section),
+            "narwhal": cls.guide("narwhal"),
+        }
+        cls.guide(VISIBLE, members=[cls.sources["skua"]])
+
+    @classmethod
+    def hide_sources(cls):
+        PageViewRestriction.objects.create(
+            page=cls.sources["gannet"], restriction_type=PageViewRestriction.LOGIN
+        )
+        PageViewRestriction.objects.create(
+            page=cls.sources["section"],
+            restriction_type=PageViewRestriction.PASSWORD,
+            password="x",
+        )
+        cls.sources["narwhal"].unpublish()
+        cls.sources["skua"].unpublish()
+
+    def reader_pages(self, language):
+        return [
+            f"/{language}/",
+            f"/{language}/guides/",
+            f"/{language}/members/",
+            f"/{language}/topics/{self.topic.key}/",
+            f"/{language}/regions/{self.region.key}/",
+            f"/{language}/guides/{VISIBLE}-guide/",
+        ]
+
+    def hidden_addresses(self, language):
+        """{address: (marker, the status it answers with)}"""
+        return {
+            f"/{language}/guides/gannet-guide/": ("gannet", 302),  # to the login page
+            f"/{language}/puffin-archive/puffin-guide/": ("puffin", 200),  # a password form
+            f"/{language}/guides/narwhal-guide/": ("narwhal", 404),
+            f"/{language}/members/skua/": ("skua", 404),
+        }
+
+    def assert_no_marker(self, text, where):
+        found = [marker for marker in TRANSLATED_MARKERS if marker in text.lower()]
+        self.assertEqual(found, [], f"hidden content on {where}")
+
+    def assert_pages_hide_them(self):
+        self.assert_no_marker(self.client.get("/sitemap.xml").content.decode(), "the sitemap")
+        for language in LANGUAGES:
+            with self.subTest(language=language):
+                for url in self.reader_pages(language):
+                    response = self.client.get(url)
+                    self.assertEqual(response.status_code, 200, url)
+                    self.assert_no_marker(response.content.decode(), url)
+                self.assertContains(self.client.get(f"/{language}/guides/"), "Kittiwake")
+                for url, (marker, status) in self.hidden_addresses(language).items():
+                    response = self.client.get(url)
+                    self.assertEqual(response.status_code, status, url)
+                    self.assertNotIn(f"Advice known as {marker}", response.content.decode(), url)
+
+    def assert_search_hides_them(self):
+        for language in LANGUAGES:
+            with self.subTest(language=language):
+                everything = self.api(lang=language)
+                self.assertEqual(everything["total"], 1)  # the visible guide
+                self.assertEqual(everything["facets"]["member"], [])  # its member is hidden
+                self.assert_no_marker(str(everything), f"the {language} API")
+                page = self.client.get(f"/{language}/search/?q=").content.decode()
+                self.assert_no_marker(page, f"the {language} search page")
+                for marker in TRANSLATED_MARKERS:
+                    self.assertEqual(self.api(q=marker, lang=language)["total"], 0, marker)
+                    suggest = self.client.get(
+                        "/api/search/suggest/", {"q": marker, "lang": language}
+                    )
+                    self.assertEqual(suggest.json()["suggestions"], [], marker)
+
+    def test_what_hides_a_source_hides_its_translations_everywhere(self):
+        if self.engine_name != "database":
+            get_engine().refresh()  # what the worker pushed becomes searchable
+        self.assert_pages_hide_them()
+        self.assert_search_hides_them()
+        self.build_index()  # from scratch
+        self.assert_search_hides_them()
+
+
+class NodeEveryLanguageTranslationsTests(EveryLanguageTranslations, EngineTestCase):
+    engine_name = ENGINE
+
+
+class DatabaseEveryLanguageTranslationsTests(EveryLanguageTranslations, EngineTestCase):
     engine_name = "database"

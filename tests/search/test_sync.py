@@ -82,11 +82,24 @@ class SyncTests:
             page=guide,
             restriction_type=PageViewRestriction.LOGIN,
         )
-        # The English page is hidden; its French translation is a public page of its own.
-        french = "Opérations d'hélicoptères près des glaciers"
-        self.assertEqual(self.titles(q="helicopter"), [french])
+        # The English source is hidden, and with it its French translation.
+        for language in ("en", "fr"):
+            self.assertEqual(self.titles(q="helicopter", lang=language), [], language)
         self.committed(restriction.delete)
         self.assertEqual(self.titles(q="helicopter"), ["Helicopter operations near glaciers"])
+        french = "Opérations d'hélicoptères près des glaciers"
+        self.assertEqual(self.titles(q="helicopter", lang="fr"), [french])
+
+    def test_privacy_change_on_a_translation_hides_that_copy_only(self):
+        french = self.corpus.guides[1].get_translation(Locale.objects.get(language_code="fr"))
+        self.committed(
+            PageViewRestriction.objects.create,
+            page=french,
+            restriction_type=PageViewRestriction.LOGIN,
+        )
+        english = ["Helicopter operations near glaciers"]
+        for language in ("en", "fr"):  # French readers find the English version
+            self.assertEqual(self.titles(q="helicopter", lang=language), english, language)
 
     def test_publishing_a_translation_updates_the_group(self):
         coring = self.corpus.guides[3]
