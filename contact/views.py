@@ -12,9 +12,9 @@ from django.views.decorators.http import require_GET, require_http_methods
 from wagtail.models import Locale
 
 from knowledgebase.models import MemberPage
+from knowledgebase.ratelimit import over_limit
 
 from .forms import EnquiryForm
-from .ratelimit import over_limit
 from .routing import deliver, recipient
 
 

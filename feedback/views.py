@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from contact.ratelimit import over_limit
+from knowledgebase.ratelimit import over_limit
 
 from .forms import FeedbackForm
 from .items import page_for_feedback
