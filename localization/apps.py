@@ -6,3 +6,6 @@ class LocalizationConfig(AppConfig):
     name = "localization"
     verbose_name = _("Localization")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import copies  # noqa: F401 - registers the system check

@@ -1,18 +1,26 @@
-"""Admin views: the translation status report and the provenance form."""
+"""Admin views: the translation status report, the provenance form, and page creation
+with the page's copies in every language."""
+
+import datetime
 
 from django.apps import apps
 from django.contrib import messages
 from django.contrib.admin.utils import quote, unquote
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView
 
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.views.pages.create import CreateView
+from wagtail.admin.views.pages.edit import EditView
+from wagtail.admin.viewsets import pages
 from wagtail.models import Page, TranslatableMixin
 from wagtail.permission_policies import ModelPermissionPolicy
 
@@ -173,3 +181,42 @@ def translated_instance(app_label, model_name, pk):
     if not is_translation(instance):
         raise Http404(_("Only translations have a provenance."))
     return instance
+
+
+class CreatePageView(CreateView):
+    """Wagtail's page creation in one transaction with the page's copies in every language
+    (wagtail-localize makes them in its after_create_page hook), so a page never exists
+    without them. Repeated by a racing autosave (the editor's autosave and its submit
+    both post here before the browser learns the page exists), it updates the page the
+    first request made instead of failing on the slug or making a second page."""
+
+    RACE_WINDOW = datetime.timedelta(minutes=10)
+
+    def post(self, request, *args, **kwargs):
+        with transaction.atomic():
+            # Creations under one parent take turns (SQLite: the transaction's write lock).
+            Page.objects.select_for_update().filter(pk=self.parent_page.pk).first()
+            if (draft := self.draft_just_made_by_this_user()) is not None:
+                return EditView.as_view()(request, page_id=draft.pk)
+            return super().post(request, *args, **kwargs)
+
+    def draft_just_made_by_this_user(self):
+        slug = self.request.POST.get("slug", "")
+        if not slug:
+            return None
+        return (
+            Page.objects.child_of(self.parent_page)
+            .filter(
+                slug=slug,
+                content_type=self.page_content_type,
+                owner=self.request.user,
+                alias_of__isnull=True,
+                first_published_at__isnull=True,
+                latest_revision_created_at__gte=timezone.now() - self.RACE_WINDOW,
+            )
+            .first()
+        )
+
+
+class PageViewSet(pages.PageViewSet):
+    add_view_class = CreatePageView

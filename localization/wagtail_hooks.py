@@ -8,7 +8,13 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets.button import Button
 
 from .sources import is_translation
-from .views import ProvenanceView, TranslationStatusView, can_edit, provenance_url
+from .views import (
+    PageViewSet,
+    ProvenanceView,
+    TranslationStatusView,
+    can_edit,
+    provenance_url,
+)
 
 PROVENANCE_LABEL = _("Translation provenance")
 
@@ -24,6 +30,12 @@ def register_admin_urls():
         ),
     ]
     return [path("localization/", include((urls, "localization"), namespace="localization"))]
+
+
+@hooks.register("register_admin_viewset")
+def register_page_viewset():
+    """Every page type's admin views, with creation in one transaction with the copies."""
+    return PageViewSet(name="pages_with_language_copies")
 
 
 @hooks.register("register_reports_menu_item")

@@ -8,8 +8,10 @@ rebuild of the remote engine never needs to re-read every page.
 ``PendingIndexUpdate`` is the outbox for the remote engine: a translation group
 whose documents changed and that the engine has not confirmed yet. Rows are
 removed only after the engine accepted the update, so nothing is lost while it
-is down. A group whose documents the engine keeps rejecting is set aside after
-a few attempts, so it never holds up the others.
+is down, and only if no change was queued since the push read them (``version``),
+so nothing is lost to a change committed during a push. A group whose documents
+the engine keeps rejecting is set aside after a few attempts, so it never holds
+up the others.
 
 ``DailySearchCount`` counts the public searches per query, language and day,
 for the report of searches that found nothing (see search.insight).
@@ -47,6 +49,9 @@ class IndexedDocument(models.Model):
 class PendingIndexUpdate(models.Model):
     translation_key = models.UUIDField(unique=True)
     queued_at = models.DateTimeField(auto_now=True)
+    version = models.PositiveBigIntegerField(
+        default=1, help_text="Counts the changes queued; a push removes only the one it sent."
+    )
     attempts = models.PositiveIntegerField(
         default=0, help_text="Times the engine rejected this group's documents."
     )

@@ -7,8 +7,8 @@ the same transaction as the change, and queues the groups for the remote
 engine. A django-tasks task, run by the background worker (``db_worker``),
 pushes the queue after the transaction commits: never in the editor's
 request. If the engine is down the queue stays, and the task tries again
-later (and /healthz nudges it when the engine answers); a group the engine
-rejects is retried a few times and then set aside without holding up the rest.
+later, doubling the wait up to 5 minutes; a group the engine rejects is
+retried a few times and then set aside without holding up the rest.
 """
 
 import datetime
@@ -17,7 +17,7 @@ import threading
 from contextlib import contextmanager
 
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import F, Q
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 
@@ -111,11 +111,14 @@ def reindex_groups(translation_keys):
 
 
 def queue_groups(keys):
-    """Queue groups for the engine; a change gives a set-aside group a fresh start."""
+    """Queue groups for the engine; a change gives a set-aside group a fresh start and a
+    new version, so a push that read the previous one leaves it queued."""
+    fresh_start = {"attempts": 0, "retry_at": None, "set_aside": False, "last_error": ""}
     for key in keys:
         PendingIndexUpdate.objects.update_or_create(
             translation_key=key,
-            defaults={"attempts": 0, "retry_at": None, "set_aside": False, "last_error": ""},
+            defaults={**fresh_start, "version": F("version") + 1},
+            create_defaults=fresh_start,
         )
 
 
@@ -156,11 +159,28 @@ def push_pending_updates(outages=0):
         except EngineError as error:  # the whole request was refused
             rejected = dict.fromkeys(groups, str(error))
         note_rejections(batch, rejected)
-        # A group changed again while it was being pushed keeps its newer queue entry.
-        accepted = [p.pk for p in batch if str(p.translation_key) not in rejected]
-        PendingIndexUpdate.objects.filter(pk__in=accepted, queued_at__lte=started).delete()
+        accepted = [p for p in batch if str(p.translation_key) not in rejected]
+        remove_pushed(accepted)
         pushed += len(accepted)
     return pushed
+
+
+def remove_pushed(pending_updates):
+    """Take the pushed groups off the queue, unless a change was queued since they
+    were read: that entry stays for the next push."""
+    # Locked first, so a change committing meanwhile is either seen or waited for.
+    with transaction.atomic():
+        unchanged = as_read(pending_updates).select_for_update().values_list("pk", flat=True)
+        PendingIndexUpdate.objects.filter(pk__in=list(unchanged)).delete()
+
+
+def as_read(pending_updates):
+    """These queue entries as long as no change was queued since they were read (even
+    by a transaction that began before the push and committed after it)."""
+    unchanged = Q(pk__in=[])
+    for pending in pending_updates:
+        unchanged |= Q(pk=pending.pk, version=pending.version)
+    return PendingIndexUpdate.objects.filter(unchanged)
 
 
 def wait_for_engine(batch, error, outages):
@@ -191,7 +211,12 @@ def note_rejections(batch, rejected):
         pending.set_aside = pending.attempts >= MAX_ATTEMPTS
         delay = REJECTED_RETRY_FIRST * 2 ** (pending.attempts - 1)
         pending.retry_at = timezone.now() + datetime.timedelta(seconds=delay)
-        pending.save(update_fields=["attempts", "last_error", "set_aside", "retry_at"])
+        as_read([pending]).update(
+            attempts=pending.attempts,
+            last_error=pending.last_error,
+            set_aside=pending.set_aside,
+            retry_at=pending.retry_at,
+        )
         log = logger.error if pending.set_aside else logger.warning
         log(
             "Search engine rejected group %s (attempt %d%s): %s",
@@ -200,12 +225,6 @@ def note_rejections(batch, rejected):
             ", set aside" if pending.set_aside else "",
             reason,
         )
-
-
-def retry_after_outage():
-    """The engine answers again: push what an outage held back, without waiting."""
-    if PendingIndexUpdate.objects.filter(set_aside=False, attempts=0).exists():
-        push_pending_updates.enqueue()
 
 
 def rebuild_database_copy(progress=None):
@@ -342,11 +361,9 @@ def connect():
 
 
 def engine_health():
-    """The engine's health; when it answers, the updates an outage held back are pushed."""
-    health = get_engine().health()
-    if health == "ok" and uses_remote_engine():
-        retry_after_outage()
-    return health
+    """The engine's health. Only read: what an outage held back is pushed by the
+    worker's own retries (wait_for_engine), never by whoever asks."""
+    return get_engine().health()
 
 
 def index_queue():

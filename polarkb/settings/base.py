@@ -116,6 +116,16 @@ DATABASES = {
         env.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"), conn_max_age=60
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The web server and the index worker write the same file: readers never wait for a
+    # writer (WAL), a writer waits its turn (timeout, in seconds) rather than failing,
+    # and a transaction takes the write lock when it begins, so it never has to upgrade
+    # a read lock another writer is waiting on (which SQLite refuses without waiting).
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # "default" is shared by the web server's processes and the index worker: the

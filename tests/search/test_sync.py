@@ -172,8 +172,10 @@ class OutageTests(EngineTestCase):
             published=datetime.date(2026, 1, 5),
         )
         self.corpus.tree.guides.add_child(instance=guide)
-        with self.captureOnCommitCallbacks(execute=True):
-            guide.save_revision().publish()
+        with override_settings(TASKS=DATABASE_TASKS):
+            with self.captureOnCommitCallbacks(execute=True):
+                guide.save_revision().publish()
+            run_worker()  # the engine is down: the push is tried again later
         self.assertTrue(GuidePage.objects.get(pk=guide.pk).live)
         self.assertEqual(PendingIndexUpdate.objects.count(), 1)
         fallback = self.client.get("/api/search/", {"q": "katabatic"}).json()
@@ -182,6 +184,9 @@ class OutageTests(EngineTestCase):
         self.start_engine()
         cache.clear()  # as in another process: recovery is not remembered in memory
         self.assertEqual(self.client.get("/healthz").json()["search"], "ok")
+        with override_settings(TASKS=DATABASE_TASKS):
+            DBTaskResult.objects.filter(status="READY").update(run_after=timezone.now())
+            run_worker()  # the later try, now due
         self.assertEqual(PendingIndexUpdate.objects.count(), 0)
         get_engine().refresh()
         answer = self.client.get("/api/search/", {"q": "katabatic"}).json()

@@ -1,0 +1,85 @@
+"""An author writes a new guide in the admin and submits it at once, autosave and all."""
+
+import time
+
+from django.contrib.auth.models import Group, User
+
+from wagtail.models import Locale, Page
+
+import pytest
+
+from knowledgebase.models import GuideIndexPage, GuidePage, MemberPage
+from tests.browser.browser import BrowserTestCase
+from workspaces.members import add_member_author
+from workspaces.roles import MEMBER_AUTHORS
+
+pytestmark = pytest.mark.browser
+
+TITLE = "Snow pit observations at remote camps"
+
+
+class NewGuideInBrowserTests(BrowserTestCase):
+    def wait_until(self, condition, seconds=30):
+        from selenium.webdriver.support.ui import WebDriverWait
+
+        return WebDriverWait(self.driver, seconds).until(condition)
+
+    def find(self, selector):
+        from selenium.webdriver.common.by import By
+
+        return self.wait_until(lambda driver: driver.find_element(By.CSS_SELECTOR, selector))
+
+    def click(self, selector):
+        element = self.find(selector)
+        self.driver.execute_script(
+            "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element
+        )
+        element.click()
+
+    def log_in_as_author(self):
+        member = MemberPage.objects.get(
+            slug="svalbard-field-safety-network", locale__language_code="en"
+        )
+        author = User.objects.create_user("snow-author", password="a long test password")
+        author.groups.add(Group.objects.get(name=MEMBER_AUTHORS))
+        add_member_author(author, member)
+        self.open("/admin/login/")
+        self.find("#id_username").send_keys("snow-author")
+        self.find("#id_password").send_keys("a long test password")
+        self.find("form button[type=submit]").click()
+        self.wait_until(lambda driver: "/admin/login/" not in driver.current_url)
+        return member
+
+    def write_guide(self, member):
+        guides = GuideIndexPage.objects.get(locale__language_code="en")
+        self.open(f"/admin/pages/add/knowledgebase/guidepage/{guides.pk}/")
+        self.find("#id_title").send_keys(TITLE)
+        self.find("#id_summary").send_keys("How to dig, read and record a snow pit safely.")
+        self.find("[data-streamfield-stream-container] button, .c-sf-add-button").click()
+        self.find("[role=option], .w-combobox__option").click()  # the first block: a heading
+        self.driver.switch_to.active_element.send_keys("Digging the pit")
+        time.sleep(2)  # the autosave of these edits has made the page by now
+        # The last required field, then "Submit to Cluster review" within a second.
+        self.click(f"input[name=members][value='{member.pk}']")
+        self.find("button.w-dropdown__toggle.button").click()
+        self.find("button[name=action-submit]").click()
+        self.wait_until(lambda driver: "submitted" in driver.page_source)
+
+    def test_a_guide_submitted_right_after_its_last_edit_exists_in_every_language(self):
+        member = self.log_in_as_author()
+        self.write_guide(member)
+        self.assertNotIn("Something went wrong", self.driver.page_source)
+
+        [guide] = GuidePage.objects.filter(title=TITLE, locale__language_code="en")
+        self.assertEqual(guide.current_workflow_state.status, "in_progress")
+        copies = Page.objects.filter(translation_key=guide.translation_key)
+        self.assertEqual(
+            sorted(copies.values_list("locale__language_code", flat=True)),
+            sorted(Locale.objects.values_list("language_code", flat=True)),
+        )
+        guide.get_latest_revision().publish()  # as the editors' approval does
+        for code in ("kl", "iu", "fr"):
+            with self.subTest(code):
+                url = copies.get(locale__language_code=code).url
+                self.open(url)
+                self.assertIn(TITLE, self.driver.title)
