@@ -16,8 +16,8 @@ from wagtail.models import PageViewRestriction
 import pytest
 from PIL import Image as PillowImage
 
-from consent.demo import APPROVED_GUIDE, AWAITING_GUIDE
 from consent.models import CommunityApproval
+from demo.files import read_data
 from knowledgebase import models as kb
 from tests import factories as f
 
@@ -48,9 +48,11 @@ def add_hidden_items():
     )
     guides.add_child(instance=draft)
     draft.save_revision()
-    withdrawn = kb.GuidePage.objects.get(locale__language_code="en", slug=APPROVED_GUIDE)
+    consent = read_data("consent")
+    english = kb.GuidePage.objects.filter(locale__language_code="en")
+    withdrawn = english.get(slug=consent["approved"]["guide"])
     CommunityApproval.objects.filter(page_translation_key=withdrawn.translation_key).delete()
-    awaiting = kb.GuidePage.objects.get(locale__language_code="en", slug=AWAITING_GUIDE)
+    awaiting = english.get(slug=consent["awaiting"]["guide"]["slug"])
     return [
         RESTRICTED_WORD, restricted.title, restricted.slug,
         DRAFT_WORD, draft.title, draft.slug,
