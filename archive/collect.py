@@ -122,10 +122,10 @@ class AnonymousReader:
         if url.startswith(settings.MEDIA_URL):
             return stored_file(default_storage, url.removeprefix(settings.MEDIA_URL))
         if is_document(url):  # through Wagtail's view, which checks the document's privacy
+            # Reading a streamed answer to its end closes it, as the test client does it:
+            # closing it again would end the database connection of a running transaction.
             response = self.get(url)
-            content = b"".join(response) if response.status_code == 200 else None
-            response.close()
-            return content
+            return b"".join(response) if response.status_code == 200 else None
         return None
 
 

@@ -2,6 +2,7 @@ import re
 import types
 
 from django.core.cache import caches
+from django.utils import translation
 
 from wagtail.models import Page, Site
 
@@ -15,6 +16,13 @@ def empty_cache():
     """Kept pages and answers of one test (whose rows are rolled back) never reach the next."""
     for cache in caches.all():
         cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in the site's default language, as a command or a new thread does,
+    whatever language the previous test's last request activated."""
+    translation.deactivate()
 
 
 def alternates(html):

@@ -26,11 +26,10 @@ class AdminSearchTests(EngineTestCase):
         }
         cls._backend = override_settings(WAGTAILSEARCH_BACKENDS={"default": backend})
         cls._backend.enable()
-        try:
-            super().setUpClass()
-        except BaseException:
-            cls._backend.disable()
-            raise
+        # Settings overrides are undone in reverse order (class cleanups run last in,
+        # first out): undone before the engine's, this one would come back with it.
+        cls.addClassCleanup(cls._backend.disable)
+        super().setUpClass()
 
     @classmethod
     def tearDownClass(cls):
@@ -41,7 +40,6 @@ class AdminSearchTests(EngineTestCase):
                 requests.delete(f"{url}/{index}", timeout=30)
         finally:
             super().tearDownClass()
-            cls._backend.disable()
 
     @classmethod
     def add_content(cls):
