@@ -8,10 +8,12 @@ from dataclasses import dataclass
 
 from knowledgebase.changes import kept_while_unchanged
 from knowledgebase.content_types import CONTENT_TYPES
+from knowledgebase.identifiers import identifier_kind
 
 from .items import has_field, member_content_types, visible_originals
 
-PID_FIELD = "identifier"  # legacy outputs' DOI, Handle or URL
+PID_FIELDS = ("identifier", "doi")  # legacy outputs' DOI, Handle or URL; guides' DOI
+PERSISTENT_KINDS = {"doi", "handle"}  # a plain web address is not a persistent identifier
 
 
 @dataclass
@@ -53,15 +55,7 @@ def count_figures():
     types = list(CONTENT_TYPES)
     rows = {c.key: _originals(c.model) for c in types}
     totals = {key: len({row["translation_key"] for row in found}) for key, found in rows.items()}
-    with_pid = {
-        c.key: visible_originals(c.model)
-        .exclude(**{PID_FIELD: ""})
-        .values("translation_key")
-        .distinct()
-        .count()
-        for c in types
-        if has_field(c.model, PID_FIELD)
-    }
+    with_pid = {c.key: _with_pid(c.model) for c in types if _pid_field(c.model)}
     return Figures(
         types=[c.key for c in types],
         totals=totals,
@@ -70,6 +64,16 @@ def count_figures():
         years=_by_year(rows),
         communities=_communities_engaged(),
     )
+
+
+def _pid_field(model):
+    return next((name for name in PID_FIELDS if has_field(model, name)), None)
+
+
+def _with_pid(model):
+    """Items with a DOI or Handle."""
+    values = visible_originals(model).values_list("translation_key", _pid_field(model))
+    return len({key for key, value in values if identifier_kind(value) in PERSISTENT_KINDS})
 
 
 def _originals(model):

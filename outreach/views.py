@@ -51,6 +51,7 @@ def numbers_page(request):
         "labels": labels,
         "type_rows": type_rows,
         "type_chart": bar_chart(type_rows),
+        "pid_rows": [(labels[key], count) for key, count in numbers.with_pid.items()],
         "year_chart": bar_chart([(str(y), sum(c.values())) for y, c in numbers.years.items()]),
         "year_rows": [
             (year, [counts.get(key, 0) for key in numbers.types])
