@@ -48,7 +48,7 @@ def members_in_locale(keys, locale):
 class Link:
     first: MemberPage
     second: MemberPage
-    count: int
+    count: int  # items they share
 
 
 @dataclass
@@ -56,20 +56,23 @@ class Cell:
     x: int
     y: int
     count: int
-    label: str
 
 
 @dataclass
 class Matrix:
-    members: list  # [(member page, x or y of its row and column centre)]
+    """The lower half of a members × members matrix: one filled cell per link."""
+
+    members: list  # [(member page, centre of its row and column)]
     cells: list
     size: int  # the drawing's width and height in px
+    grid: int  # the matrix's width and height in px
     cell: int = CELL
     label_width: int = LABEL_WIDTH
 
 
 def network(locale):
-    """The links between members, strongest first, and the matrix that draws them."""
+    """The links between members, each member's partners (strongest first) and the
+    matrix that draws the links."""
     counts = shared_item_counts()
     keys = {key for pair in counts for key in pair}
     pages = members_in_locale(keys, locale)
@@ -78,30 +81,38 @@ def network(locale):
         for (first, second), count in counts.items()
         if first in pages and second in pages
     ]
-    links.sort(key=lambda link: (-link.count, link.first.short_name, link.second.short_name))
-    return links, matrix(links)
-
-
-def by_name(page):
-    return page.short_name.lower()
-
-
-def matrix(links):
     members = sorted(
         {
             page.translation_key: page for link in links for page in (link.first, link.second)
         }.values(),
         key=by_name,
     )
+    return partners_table(members, links), matrix(members, links)
+
+
+def by_name(page):
+    return page.short_name.lower()
+
+
+def partners_table(members, links):
+    """[(member, [(partner, shared items)])], partners strongest first."""
+    partners = {member.translation_key: [] for member in members}
+    for link in links:
+        partners[link.first.translation_key].append((link.second, link.count))
+        partners[link.second.translation_key].append((link.first, link.count))
+    for found in partners.values():
+        found.sort(key=lambda entry: (-entry[1], by_name(entry[0])))
+    return [(member, partners[member.translation_key]) for member in members]
+
+
+def matrix(members, links):
     position = {page.translation_key: index for index, page in enumerate(members)}
     cells = []
     for link in links:
-        first, second = position[link.first.translation_key], position[link.second.translation_key]
-        label = f"{link.first.short_name} – {link.second.short_name}: {link.count}"
-        cells += [_cell(first, second, link.count, label), _cell(second, first, link.count, label)]
+        column, row = sorted(
+            (position[link.first.translation_key], position[link.second.translation_key])
+        )
+        cells.append(Cell(x=column * CELL, y=row * CELL, count=link.count))
     centres = [(page, LABEL_WIDTH + index * CELL + CELL // 2) for index, page in enumerate(members)]
-    return Matrix(members=centres, cells=cells, size=LABEL_WIDTH + len(members) * CELL)
-
-
-def _cell(column, row, count, label):
-    return Cell(x=LABEL_WIDTH + column * CELL, y=LABEL_WIDTH + row * CELL, count=count, label=label)
+    grid = len(members) * CELL
+    return Matrix(members=centres, cells=cells, size=LABEL_WIDTH + grid, grid=grid)

@@ -31,9 +31,9 @@ def bad_request(error):
 
 @require_GET
 def network_page(request):
-    links, matrix = network(active_locale())
+    partners, matrix = network(active_locale())
     context = {
-        "links": links,
+        "partners": partners,
         "matrix": matrix,
         "card_title": _("The network"),
         "card_description": _("Which members of the EU Polar Cluster work together."),
