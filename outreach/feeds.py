@@ -10,7 +10,6 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
-from knowledgebase.per_request import active_locale
 from knowledgebase.visibility import visible, with_languages
 
 from .items import member_content_types
@@ -38,13 +37,14 @@ def items_in_locale(locale, lookups):
 class ItemsFeed(Feed):
     feed_type = Atom1Feed
 
-    def __init__(self, lookups):
+    def __init__(self, locale, lookups):
         super().__init__()
+        self.locale = locale
         self.lookups = lookups
 
     def get_object(self, request, *args, **kwargs):
         self.request = request
-        return active_locale()
+        return self.locale
 
     def title(self, locale):
         return _("Polar Knowledge Base: new and updated guides, lessons and outputs")

@@ -3,12 +3,14 @@
 import csv
 
 from django.conf import settings
-from django.http import HttpResponse, HttpResponseBadRequest, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_GET
+
+from wagtail.models import Locale
 
 from csp.decorators import csp_replace
 
@@ -25,13 +27,22 @@ from .network import network
 from .numbers import figures
 
 
+def reader_locale():
+    """The reader's locale; a language the site has no content in yet has none of these
+    pages either."""
+    try:
+        return active_locale()
+    except Locale.DoesNotExist:
+        raise Http404("No content in this language") from None
+
+
 def bad_request(error):
     return HttpResponseBadRequest(str(error), content_type="text/plain; charset=utf-8")
 
 
 @require_GET
 def network_page(request):
-    partners, matrix = network(active_locale())
+    partners, matrix = network(reader_locale())
     context = {
         "partners": partners,
         "matrix": matrix,
@@ -88,7 +99,7 @@ def feed(request):
         lookups = item_filters(request.GET)
     except BadFilter as error:
         return bad_request(error)
-    return ItemsFeed(lookups)(request)
+    return ItemsFeed(reader_locale(), lookups)(request)
 
 
 # Framable by any site unless EMBED_FRAME_ANCESTORS lists the allowed origins. The
@@ -104,7 +115,7 @@ def embed(request):
         return bad_request(error)
     if member is None:
         return bad_request(_("Name a member: ?member=<key>."))
-    locale = active_locale()
+    locale = reader_locale()
     pages = content_in_locale(locale, "members", [member.translation_key])
     context = {
         "site": request.build_absolute_uri("/").rstrip("/"),

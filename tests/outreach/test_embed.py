@@ -60,3 +60,10 @@ def test_an_unknown_member_is_refused_with_a_message(client, tree, query, messag
 
     assert response.status_code == 400
     assert response.content.decode() == message
+
+
+def test_a_language_without_content_has_no_outreach_pages(client, tree):
+    members(tree, "ICE")
+
+    for url in ("/de/network/", "/de/feed/", "/de/embed/?member=ice"):
+        assert client.get(url).status_code == 404, url
