@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from django.contrib.staticfiles import finders
 
-INLINE_STYLESHEETS = ("css/site.css", "contact/forms.css")
+INLINE_STYLESHEETS = ("css/site.css", "contact/forms.css", "outreach/embed.css")
 
 
 def inline_css(path):

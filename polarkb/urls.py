@@ -43,6 +43,7 @@ urlpatterns += i18n_patterns(
     path("glossary/", glossary.glossary_page, name="glossary"),
     path("contact/", include("contact.urls")),
     path("feedback/", include("feedback.urls")),
+    path("", include("outreach.urls")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("", include(wagtail_urls)),
 )

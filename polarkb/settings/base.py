@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "reviews",
     "legacy",
     "archive",
+    "outreach",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",
@@ -222,6 +223,11 @@ ADMIN_CONTENT_SECURITY_POLICY = {
     "img-src": [SELF, "data:", "blob:", "https:"],
     "connect-src": [SELF, "https://releases.wagtail.org"],  # the admin's upgrade notice
 }
+# The embeddable list (/<lang>/embed/) is the only address other sites may frame:
+# by any site, or only by the origins listed (comma-separated).
+EMBED_FRAME_ANCESTORS = [
+    o.strip() for o in env.get("EMBED_FRAME_ANCESTORS", "*").split(",") if o.strip()
+] or ["*"]
 PERMISSIONS_POLICY_DISABLED_FEATURES = (
     "accelerometer",
     "browsing-topics",

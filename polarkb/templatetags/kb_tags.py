@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page, Site
 
 from knowledgebase.changes import kept_while_unchanged
+from knowledgebase.content_types import key_of
 from knowledgebase.models import Region, RegionIndexPage, Topic, TopicIndexPage
 from knowledgebase.per_request import active_locale, default_locale, remember
 from knowledgebase.visibility import visible, with_languages
@@ -234,6 +235,44 @@ def hreflang_links(context):
     default = default_locale().language_code
     x_default = next((url for code, url in links if code == default), None)
     return {"links": sorted(links), "x_default": x_default}
+
+
+@register.inclusion_tag("components/open_graph.html", takes_context=True)
+def open_graph(context):
+    """Open Graph and Twitter card metadata: what a shared link shows. The locale
+    alternates are the languages the page exists in, as the language selector and
+    hreflang links give them; an address that is not a page exists in every language.
+
+    Views that are not pages name their card with ``card_title`` and ``card_description``.
+    """
+    request, page = context["request"], context.get("page")
+    current = translation.get_language()
+    card = {
+        "title": context.get("card_title") or _("Polar Knowledge Base"),
+        "description": context.get("card_description", ""),
+        "type": "website",
+        "url": request.build_absolute_uri(request.path),
+        "image": "",
+    }
+    codes = [code for code, _name in settings.LANGUAGES]
+    if isinstance(page, Page):
+        codes = _page_translations(request, page)
+        card.update(_page_card(request, page))
+    card["locale"] = translation.to_locale(current)
+    card["alternates"] = sorted(translation.to_locale(code) for code in codes if code != current)
+    return card
+
+
+def _page_card(request, page):
+    image = getattr(page, "logo", None)
+    return {
+        "title": page.seo_title or page.title,
+        "description": page.search_description or getattr(page, "summary", ""),
+        "type": "article" if key_of(page) else "website",
+        "image": request.build_absolute_uri(image.get_rendition("max-1200x630").url)
+        if image
+        else "",
+    }
 
 
 @register.inclusion_tag("components/untranslated_notice.html", takes_context=True)

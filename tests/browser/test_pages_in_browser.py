@@ -65,8 +65,19 @@ def pages_to_check(language):
         # Cards of items that exist only in English, each marked with its language.
         "guide listing": first_url(GuideIndexPage, language),
         "page not found": f"/{language}/no-such-page/",
+        **outreach_pages(language),
     }
     return {name: path for name, path in pages.items() if path}
+
+
+def outreach_pages(language):
+    """{name: path} of the network, the numbers and a member's embeddable list."""
+    member = MemberPage.objects.live().filter(locale=Locale.get_default()).order_by("pk").first()
+    return {
+        "network": f"/{language}/network/",
+        "numbers": f"/{language}/numbers/",
+        "embed": f"/{language}/embed/?member={member.slug}",
+    }
 
 
 class PagesInBrowserTests(BrowserTestCase):
@@ -83,7 +94,7 @@ class PagesInBrowserTests(BrowserTestCase):
         report = "\n".join(f"{page}:\n  " + "\n  ".join(v) for page, v in failures.items())
         self.assertFalse(failures, f"axe-core violations on {len(failures)} pages:\n{report}")
         # every page in three languages; English has no untranslated page
-        self.assertEqual(checked, 35)
+        self.assertEqual(checked, 44)
 
     def test_axe_finds_a_violation_when_there_is_one(self):
         self.open("/en/")
@@ -166,6 +177,21 @@ class PagesInBrowserTests(BrowserTestCase):
                     element = self.open(path).find_element(By.CSS_SELECTOR, selector)
                     bottom = element.rect["y"] + element.rect["height"]
                     self.assertLessEqual(bottom, height, "not in the first screen")
+        finally:
+            self.emulate_screen(*DESKTOP)
+
+    def test_outreach_pages_fit_a_narrow_phone(self):
+        self.emulate_screen(320, 640)
+        try:
+            for language in LANGUAGES:
+                for name, path in outreach_pages(language).items():
+                    with self.subTest(page=name, language=language):
+                        self.open(path)
+                        overflow = self.driver.execute_script(
+                            "return document.documentElement.scrollWidth"
+                            " - document.documentElement.clientWidth"
+                        )
+                        self.assertLessEqual(overflow, 0)
         finally:
             self.emulate_screen(*DESKTOP)
 
