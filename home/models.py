@@ -9,6 +9,7 @@ from wagtail.models import Page
 
 from modelcluster.fields import ParentalManyToManyField
 
+from knowledgebase import content_types
 from knowledgebase.models import (
     GuidePage,
     LessonPage,
@@ -44,14 +45,11 @@ class HomePage(SourceRestrictionsMixin, Page):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
+    # An index page per content type (knowledgebase.content_types), then the browse pages.
     subpage_types = [
-        "knowledgebase.GuideIndexPage",
-        "knowledgebase.LessonIndexPage",
-        "knowledgebase.MemberIndexPage",
-        "knowledgebase.OutputIndexPage",
-        "knowledgebase.TopicIndexPage",
-        "knowledgebase.RegionIndexPage",
-    ]
+        f"{content_types.APP_LABEL}.{content_type.index_model_name}"
+        for content_type in content_types.CONTENT_TYPES
+    ] + ["knowledgebase.TopicIndexPage", "knowledgebase.RegionIndexPage"]
 
     class Meta:
         verbose_name = _("home page")
