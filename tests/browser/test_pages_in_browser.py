@@ -145,7 +145,7 @@ class PagesInBrowserTests(BrowserTestCase):
             query = urlparse(driver.current_url).query
             self.assertIn("type=lesson", query)
             summary = driver.find_element(By.CSS_SELECTOR, "details.filters > summary").text
-            self.assertIn("1 selected", summary)
+            self.assertIn("Filters (1)", summary)
             types = {e.text for e in driver.find_elements(By.CSS_SELECTOR, ".result .card-type")}
             self.assertTrue(types)
             self.assertTrue(all(t.lower().startswith("lesson learned") for t in types), types)
