@@ -27,8 +27,10 @@ from tests.browser.browser import SCREENSHOTS, BrowserTestCase, axe_violations
 
 pytestmark = pytest.mark.browser
 
-LANGUAGES = ("en", "kl", "iu")
+LANGUAGES = ("en", "kl", "se", "iu")
 PHONE, DESKTOP = (375, 740), (1280, 900)
+WIDTHS = (320, 375, 1280)
+SEARCH_WITH_FILTERS = "search with filters open"
 
 
 def first_url(model, language, untranslated=False):
@@ -49,6 +51,10 @@ def taxonomy_url(index_model, taxonomy_model, language):
     return f"{index.url}{key}/"
 
 
+def first_topic():
+    return Topic.objects.filter(locale=Locale.get_default()).order_by("pk").first().key
+
+
 def pages_to_check(language):
     """{name: path} of every kind of page a reader meets, in one language."""
     pages = {
@@ -60,6 +66,8 @@ def pages_to_check(language):
         "topic": taxonomy_url(TopicIndexPage, Topic, language),
         "region": taxonomy_url(RegionIndexPage, Region, language),
         "search with a filter": f"/{language}/search/?q=ice&type=guide",
+        SEARCH_WITH_FILTERS: f"/{language}/search/?q=ice&type=guide&topic={first_topic()}",
+        "glossary": f"/{language}/glossary/",
         "contact": f"/{language}/contact/",
         "untranslated page": first_url(GuidePage, language, untranslated=True),
         # Cards of items that exist only in English, each marked with its language.
@@ -70,20 +78,59 @@ def pages_to_check(language):
 
 
 class PagesInBrowserTests(BrowserTestCase):
+    def open_page(self, name, path):
+        """A page as a reader leaves it: the search filters opened where asked."""
+        driver = self.open(path)
+        if name == SEARCH_WITH_FILTERS:
+            driver.execute_script("document.querySelector('details.filters').open = true")
+        return driver
+
     def test_pages_have_no_accessibility_violations(self):
         failures = {}
         checked = 0
         for language in LANGUAGES:
             for name, path in pages_to_check(language).items():
-                self.open(path)
+                self.open_page(name, path)
                 checked += 1
                 violations = axe_violations(self.driver)
                 if violations:
                     failures[f"{name} in {language} ({path})"] = violations
         report = "\n".join(f"{page}:\n  " + "\n  ".join(v) for page, v in failures.items())
         self.assertFalse(failures, f"axe-core violations on {len(failures)} pages:\n{report}")
-        # every page in three languages; English has no untranslated page
-        self.assertEqual(checked, 35)
+        # every page in four languages; English has no untranslated page
+        self.assertEqual(checked, 55)
+
+    def test_no_page_scrolls_sideways(self):
+        wide = []
+        try:
+            for width in WIDTHS:
+                self.emulate_screen(width, 800)
+                for language in LANGUAGES:
+                    for name, path in pages_to_check(language).items():
+                        driver = self.open_page(name, path)
+                        scroll_width = driver.execute_script(
+                            "return document.documentElement.scrollWidth"
+                        )
+                        if scroll_width > width:
+                            wide.append(f"{name} in {language} at {width} px: {scroll_width} px")
+        finally:
+            self.emulate_screen(*DESKTOP)
+        self.assertFalse(wide, "pages wider than the screen:\n" + "\n".join(wide))
+
+    def test_search_results_beside_open_filters_on_a_desktop(self):
+        for language in LANGUAGES:
+            with self.subTest(language=language):
+                driver = self.open_page(SEARCH_WITH_FILTERS, f"/{language}/search/?q=ice")
+                first = driver.find_element(By.CSS_SELECTOR, ".result-list > li")
+                self.assertLess(first.rect["y"], 900, "the first result is below the first screen")
+                chips = driver.find_elements(By.CSS_SELECTOR, ".chips a")
+                self.assertEqual(chips, [])
+                driver = self.open_page(
+                    SEARCH_WITH_FILTERS, f"/{language}/search/?q=ice&type=guide"
+                )
+                self.assertEqual(len(driver.find_elements(By.CSS_SELECTOR, ".chips a")), 1)
+                first = driver.find_element(By.CSS_SELECTOR, ".result-list > li")
+                self.assertLess(first.rect["y"], 900, "the first result is below the first screen")
 
     def test_axe_finds_a_violation_when_there_is_one(self):
         self.open("/en/")
@@ -177,12 +224,14 @@ class PagesInBrowserTests(BrowserTestCase):
             "guide": first_url(GuidePage, "en"),
             "search": "/en/search/?q=ice&type=guide",
             "home-iu": "/iu/",
+            "home-kl": "/kl/",
+            "glossary-kl": "/kl/glossary/",
         }
         try:
             for width, height in (PHONE, DESKTOP):
                 self.emulate_screen(width, height)
                 for name, path in pages.items():
-                    self.open(path)
+                    self.open_page(SEARCH_WITH_FILTERS if name == "search" else name, path)
                     target = SCREENSHOTS / f"{name}-{width}.png"
                     self.assertTrue(self.driver.save_screenshot(str(target)))
         finally:
