@@ -19,7 +19,7 @@ from knowledgebase.models import (
     Topic,
     TopicIndexPage,
 )
-from knowledgebase.models.base import in_source_language, live_in_locale
+from knowledgebase.models.base import in_source_language, live_in_locale, own_language_first
 
 LATEST_LESSONS = 5
 
@@ -57,10 +57,11 @@ class HomePage(Page):
         translations = live_in_locale(GuidePage, self.locale).filter(
             translation_key__in=self.featured_guides.values("translation_key")
         )
-        return list(translations)
+        return list(own_language_first(translations))
 
     def latest_lessons(self):
-        return live_in_locale(LessonPage, self.locale).order_by("-published")[:LATEST_LESSONS]
+        lessons = live_in_locale(LessonPage, self.locale)
+        return own_language_first(lessons, "-published")[:LATEST_LESSONS]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

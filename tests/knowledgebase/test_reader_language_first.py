@@ -1,0 +1,81 @@
+"""A reader sees what exists in their language first: home, listings, topic, region
+and member pages list the translations before the copies shown in English."""
+
+import datetime
+import re
+
+from django.test import TestCase
+
+from wagtail.models import Locale
+from wagtail_localize.models import LocaleSynchronization
+
+from tests import factories as f
+from tests.conftest import build_tree, translate
+
+
+def titles_in(html, section_class="cards"):
+    return re.findall(r'class="card-title"[^>]*><a [^>]*>([^<]+)</a>', html)
+
+
+class ReaderLanguageFirstTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        tree = build_tree()
+        english = Locale.objects.get(language_code="en")
+        sea_ice = f.TopicFactory(key="sea-ice", name="Sea ice")
+        member = f.MemberPageFactory(parent=tree.members, slug="arice", title="ARICE")
+        guides = [
+            f.GuidePageFactory(
+                parent=tree.guides,
+                slug=slug,
+                title=title,
+                topics=[sea_ice],
+                members=[member],
+                published=datetime.date(2020 + number, 1, 1),
+            )
+            for number, (slug, title) in enumerate(
+                [("alpha", "Alpha guide"), ("beta", "Beta guide"), ("gamma", "Gamma guide")]
+            )
+        ]
+        lessons = [
+            f.LessonPageFactory(parent=tree.lessons, slug=slug, title=title, published=day)
+            for slug, title, day in [
+                ("newer", "Newer lesson", datetime.date(2025, 1, 1)),
+                ("older", "Older lesson", datetime.date(2019, 1, 1)),
+            ]
+        ]
+        tree.home.featured_guides.set(guides)
+        tree.home.save_revision().publish()
+        for page in (tree.home, tree.guides, tree.lessons, tree.topics):
+            translate(page, "kl")
+        translate(guides[0], "kl", title="Alpha kl")  # the oldest guide, first by title
+        translate(guides[2], "kl", title="Gamma kl")
+        translate(lessons[1], "kl", title="Older lesson kl")
+        LocaleSynchronization.objects.update_or_create(
+            locale=Locale.objects.get(language_code="kl"), defaults={"sync_from": english}
+        )
+        for synchronization in LocaleSynchronization.objects.all():
+            synchronization.sync_trees()
+
+    def get(self, path):
+        response = self.client.get(path)
+        self.assertEqual(response.status_code, 200, path)
+        return response.content.decode()
+
+    def test_guide_listing_lists_the_translations_first(self):
+        self.assertEqual(titles_in(self.get("/kl/guides/")), ["Alpha kl", "Gamma kl", "Beta guide"])
+        self.assertEqual(
+            titles_in(self.get("/en/guides/")), ["Alpha guide", "Beta guide", "Gamma guide"]
+        )
+
+    def test_home_lists_the_translations_first(self):
+        html = self.get("/kl/")
+        self.assertEqual(
+            titles_in(html),
+            ["Alpha kl", "Gamma kl", "Beta guide", "Older lesson kl", "Newer lesson"],
+        )
+
+    def test_topic_page_lists_the_translations_first(self):
+        self.assertEqual(
+            titles_in(self.get("/kl/topics/sea-ice/")), ["Gamma kl", "Alpha kl", "Beta guide"]
+        )
