@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from modelcluster.fields import ParentalManyToManyField
 
@@ -19,7 +19,12 @@ from knowledgebase.models import (
     Topic,
     TopicIndexPage,
 )
-from knowledgebase.models.base import in_source_language, live_in_locale, own_language_first
+from knowledgebase.models.base import (
+    in_source_language,
+    language_share,
+    live_in_locale,
+    own_language_first,
+)
 
 LATEST_LESSONS = 5
 
@@ -57,7 +62,7 @@ class HomePage(Page):
         translations = live_in_locale(GuidePage, self.locale).filter(
             translation_key__in=self.featured_guides.values("translation_key")
         )
-        return list(own_language_first(translations))
+        return list(own_language_first(translations, "path"))
 
     def latest_lessons(self):
         lessons = live_in_locale(LessonPage, self.locale)
@@ -75,4 +80,6 @@ class HomePage(Page):
             region_index=live_in_locale(RegionIndexPage, self.locale).first(),
             member_index=live_in_locale(MemberIndexPage, self.locale).first(),
         )
+        if self.locale != Locale.get_default():
+            context["in_language"], context["in_all"] = language_share(self.locale)
         return context

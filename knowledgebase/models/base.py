@@ -257,6 +257,23 @@ def content_in_locale(locale, field=None, keys=()):
     return ContentPages([(label, pk) for label, pk, _tags in listing])
 
 
+def language_share(locale):
+    """(how many, of how many) guides, lessons and outputs readers may see in a locale
+    are written in its language (not copies shown in their original language)."""
+
+    def count():
+        own = total = 0
+        for model in content_models():
+            pages = visible(model.objects.filter(locale=locale))
+            counts = pages.aggregate(
+                total=models.Count("pk"), own=models.Count("pk", filter=Q(alias_of=None))
+            )
+            own, total = own + counts["own"], total + counts["total"]
+        return own, total
+
+    return kept_while_unchanged(f"language-share:{locale.pk}", count)
+
+
 def _listing(locale):
     """[(model label, page id, {field: tag keys})] of the content readers may see in a
     locale: what is written in its language first, then the rest, each newest first."""

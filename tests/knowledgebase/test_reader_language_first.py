@@ -79,3 +79,13 @@ class ReaderLanguageFirstTests(TestCase):
         self.assertEqual(
             titles_in(self.get("/kl/topics/sea-ice/")), ["Gamma kl", "Alpha kl", "Beta guide"]
         )
+
+    def test_home_says_how_much_exists_in_its_language_and_links_the_rest(self):
+        html = self.get("/kl/")
+        self.assertIn(
+            '<p class="notice language-share" lang="en">3 of 5 guides, lessons and outputs are '
+            "in Kalaallisut; the others are shown in the language they were written in. "
+            '<a href="/kl/search/">',
+            html,
+        )
+        self.assertNotIn("language-share", self.get("/en/"))
