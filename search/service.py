@@ -19,6 +19,7 @@ from django.utils.translation import get_language_info
 from wagtail.models import Locale
 
 from knowledgebase import content_types
+from knowledgebase.languages import by_own_name
 from knowledgebase.models import MemberPage, Region, Topic
 from knowledgebase.visibility import visible
 from search.cache import cached_vocabulary, kept_answer
@@ -189,11 +190,14 @@ def present_hit(hit, request, with_version_links=False):
         "in_reader_language": document["locale"] == request.language,
     }
     if with_version_links:  # the other languages the item can be read in
-        presented["versions"] = [
-            (code, get_language_info(code)["name_local"], version["url"])
-            for code, version in sorted(document["versions"].items())
-            if code != document["locale"]
-        ]
+        presented["versions"] = sorted(
+            (
+                (code, get_language_info(code)["name_local"], version["url"])
+                for code, version in document["versions"].items()
+                if code != document["locale"]
+            ),
+            key=lambda version: by_own_name(version[1]),
+        )
     return presented
 
 

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page, Site
 
 from knowledgebase.changes import kept_while_unchanged
+from knowledgebase.languages import by_own_name
 from knowledgebase.models import Region, RegionIndexPage, Topic, TopicIndexPage
 from knowledgebase.per_request import active_locale, default_locale, remember
 from knowledgebase.visibility import visible, with_languages
@@ -244,11 +245,14 @@ def untranslated_notice(context):
     if not isinstance(page, Page) or not in_other_language(page):
         return {"show": False}
     request = context["request"]
-    versions = [
-        (code, language_name(code), url)
-        for code, (url, is_alias) in sorted(_page_translations(request, page).items())
-        if not is_alias
-    ]
+    versions = sorted(
+        (
+            (code, language_name(code), url)
+            for code, (url, is_alias) in _page_translations(request, page).items()
+            if not is_alias
+        ),
+        key=lambda version: by_own_name(version[1]),
+    )
     return {
         "show": True,
         "notice_lang": untranslated_lang(NOTICE_MESSAGE),

@@ -51,6 +51,10 @@ class ReaderLanguageFirstTests(TestCase):
         translate(guides[0], "kl", title="Alpha kl")  # the oldest guide, first by title
         translate(guides[2], "kl", title="Gamma kl")
         translate(lessons[1], "kl", title="Older lesson kl")
+        for code in ("fi", "fr"):
+            for page in (tree.home, tree.guides):
+                translate(page, code)
+            translate(guides[1], code)
         LocaleSynchronization.objects.update_or_create(
             locale=Locale.objects.get(language_code="kl"), defaults={"sync_from": english}
         )
@@ -89,3 +93,8 @@ class ReaderLanguageFirstTests(TestCase):
             html,
         )
         self.assertNotIn("language-share", self.get("/en/"))
+
+    def test_read_it_in_lists_the_languages_by_their_own_names(self):
+        html = self.get("/kl/guides/beta/")
+        versions = re.search(r"Read it in:</span>(.*?)</p>", html, re.S).group(1)
+        self.assertEqual(re.findall(r">([^<]+)</a>", versions), ["English", "Français", "Suomi"])
