@@ -9,6 +9,9 @@ from django.test import TestCase
 from wagtail.models import Locale
 from wagtail_localize.models import LocaleSynchronization
 
+import pytest
+
+from knowledgebase.models import MemberPage
 from tests import factories as f
 from tests.conftest import build_tree, translate
 
@@ -98,3 +101,10 @@ class ReaderLanguageFirstTests(TestCase):
         html = self.get("/kl/guides/beta/")
         versions = re.search(r"Read it in:</span>(.*?)</p>", html, re.S).group(1)
         self.assertEqual(re.findall(r">([^<]+)</a>", versions), ["English", "Français", "Suomi"])
+
+
+@pytest.mark.django_db
+def test_a_bracketed_acronym_is_not_nested_in_round_brackets():
+    member = MemberPage(title="Svalbard Field Safety Network", acronym="SFSN (demo)")
+    assert member.display_name == "Svalbard Field Safety Network (SFSN [demo])"
+    assert MemberPage(title="INTERACT network", acronym="").display_name == "INTERACT network"
