@@ -141,6 +141,22 @@ def _browse_urls(request, locale, model, index_model):
     return _kept_for_site(request, "browse-urls", model._meta.label, locale.pk, compute=find)
 
 
+@register.simple_tag(takes_context=True)
+def site_name(context):
+    """The wordmark: the home page's title where it is translated into the reader's
+    language (as the breadcrumbs name the site), else the interface's name."""
+    request = context.get("request")
+    language = translation.get_language()
+
+    def find():
+        home = _site_home(request)
+        translated = home is not None and not home.alias_of_id
+        return home.title if translated and home.locale.language_code == language else ""
+
+    title = _kept_for_site(request, "site-name", language, compute=find) if request else ""
+    return title or ui(_("Polar Knowledge Base"))
+
+
 @register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context):
     """[(label, url)] from the home page down to here; the last one is the current page.

@@ -15,6 +15,8 @@ from knowledgebase.models import MemberPage
 from tests import factories as f
 from tests.conftest import build_tree, translate
 
+KL_SITE_NAME = "Issittumi ilisimasanik katersugaasivik"
+
 
 def titles_in(html, section_class="cards"):
     return re.findall(r'class="card-title"[^>]*><a [^>]*>([^<]+)</a>', html)
@@ -49,7 +51,8 @@ class ReaderLanguageFirstTests(TestCase):
         ]
         tree.home.featured_guides.set(guides)
         tree.home.save_revision().publish()
-        for page in (tree.home, tree.guides, tree.lessons, tree.topics):
+        translate(tree.home, "kl", title=KL_SITE_NAME)
+        for page in (tree.guides, tree.lessons, tree.topics):
             translate(page, "kl")
         translate(guides[0], "kl", title="Alpha kl")  # the oldest guide, first by title
         translate(guides[2], "kl", title="Gamma kl")
@@ -101,6 +104,14 @@ class ReaderLanguageFirstTests(TestCase):
         html = self.get("/kl/guides/beta/")
         versions = re.search(r"Read it in:</span>(.*?)</p>", html, re.S).group(1)
         self.assertEqual(re.findall(r">([^<]+)</a>", versions), ["English", "Français", "Suomi"])
+
+    def test_wordmark_names_the_site_as_the_breadcrumbs_do(self):
+        html = self.get("/kl/guides/")
+        self.assertIn(f'<span class="brand-name">{KL_SITE_NAME}</span>', html)
+        self.assertRegex(
+            html,
+            rf'<nav class="breadcrumbs[^"]*"[^>]*>\s*<ol>\s*<li><a href="/kl/">{KL_SITE_NAME}</a>',
+        )
 
 
 @pytest.mark.django_db
