@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from modelcluster.fields import ParentalManyToManyField
 
@@ -23,7 +23,9 @@ from knowledgebase.models import (
 from knowledgebase.models.base import (
     SourceRestrictionsMixin,
     in_source_language,
+    language_share,
     live_in_locale,
+    own_language_first,
 )
 
 LATEST_LESSONS = 5
@@ -59,10 +61,11 @@ class HomePage(SourceRestrictionsMixin, Page):
         translations = live_in_locale(GuidePage, self.locale).filter(
             translation_key__in=self.featured_guides.values("translation_key")
         )
-        return list(translations)
+        return list(own_language_first(translations, "path"))
 
     def latest_lessons(self):
-        return live_in_locale(LessonPage, self.locale).order_by("-published")[:LATEST_LESSONS]
+        lessons = live_in_locale(LessonPage, self.locale)
+        return own_language_first(lessons, "-published")[:LATEST_LESSONS]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -76,4 +79,6 @@ class HomePage(SourceRestrictionsMixin, Page):
             region_index=live_in_locale(RegionIndexPage, self.locale).first(),
             member_index=live_in_locale(MemberIndexPage, self.locale).first(),
         )
+        if self.locale != Locale.get_default():
+            context["in_language"], context["in_all"] = language_share(self.locale)
         return context

@@ -9,6 +9,7 @@ is in search.sync.
 """
 
 import logging
+import re
 from functools import cache
 
 from django.conf import settings
@@ -18,6 +19,7 @@ from django.utils.translation import get_language_info
 from wagtail.models import Locale
 
 from knowledgebase import content_types
+from knowledgebase.languages import by_own_name
 from knowledgebase.models import MemberPage, Region, Topic
 from knowledgebase.visibility import visible
 from search.cache import cached_vocabulary, kept_answer
@@ -178,7 +180,7 @@ def present_hit(hit, request, with_version_links=False):
         "type": document["type"],
         "locale": document["locale"],
         "summary": document["summary"],
-        "highlight": hit.highlight,
+        "highlight": with_cut_marks(hit.highlight),
         "topics": document["topics"],
         "members": document["members"],
         "regions": document["regions"],
@@ -188,12 +190,32 @@ def present_hit(hit, request, with_version_links=False):
         "in_reader_language": document["locale"] == request.language,
     }
     if with_version_links:  # the other languages the item can be read in
-        presented["versions"] = [
-            (code, get_language_info(code)["name_local"], version["url"])
-            for code, version in sorted(document["versions"].items())
-            if code != document["locale"]
-        ]
+        presented["versions"] = sorted(
+            (
+                (code, get_language_info(code)["name_local"], version["url"])
+                for code, version in document["versions"].items()
+                if code != document["locale"]
+            ),
+            key=lambda version: by_own_name(version[1]),
+        )
     return presented
+
+
+# A fragment that starts in the middle of a sentence, or ends before its end, was cut.
+SENTENCE_END = re.compile(r"[.!?…:;)”\"'»]$")
+TAGS = re.compile(r"<[^>]+>")
+
+
+def with_cut_marks(fragment):
+    """A highlighted fragment (which every engine cuts at word boundaries) with "…"
+    on each side where it was cut out of a longer text."""
+    if not fragment:
+        return fragment
+    fragment = fragment.strip()
+    text = TAGS.sub("", fragment)
+    before = "…" if text[:1].islower() or text[:1].isdigit() else ""
+    after = "" if SENTENCE_END.search(text) else "…"
+    return f"{before}{fragment}{after}"
 
 
 def type_labels():
@@ -201,23 +223,33 @@ def type_labels():
 
 
 def facet_labels(name, language):
-    """{value: label} of a facet in a language."""
+    """{value: (label, the label's language)} of a facet on a page in a language."""
     if name in ("topic", "region", "member"):
         return cached_vocabulary(f"labels:{name}:{language}", lambda: build_labels(name, language))
     if name == "type":
-        return type_labels()
+        return {key: (label, language) for key, label in type_labels().items()}
     if name == "language":
-        return {code: get_language_info(code)["name_local"] for code, _name in settings.LANGUAGES}
+        return {
+            code: (get_language_info(code)["name_local"], code)
+            for code, _name in settings.LANGUAGES
+        }
     return {}
 
 
 def build_labels(name, language):
-    """Labels in the language, or in the default one where the site has no such locale."""
-    locale = Locale.objects.filter(language_code=language).first() or Locale.get_default()
+    """Labels in the language, or in the source language where not translated yet."""
+    default = Locale.get_default()
+    locale = Locale.objects.filter(language_code=language).first() or default
     if name == "member":
-        return MemberPage.labels(known_keys()["member"], locale)
+        keys = known_keys()["member"]
+        labels = MemberPage.labels(keys, locale)
+        translated = set(labels.items()) - set(MemberPage.labels(keys, default).items())
+        return {
+            key: (label, language if (key, label) in translated else default.language_code)
+            for key, label in labels.items()
+        }
     model = Topic if name == "topic" else Region
-    return {item.key: item.name for item in model.localized(locale)}
+    return {item.key: (item.name, item.locale.language_code) for item in model.localized(locale)}
 
 
 def present_facets(facets, request):
@@ -229,7 +261,8 @@ def present_facets(facets, request):
         entries = [
             {
                 "value": value,
-                "label": labels.get(value, value),
+                "label": labels.get(value, (value, request.language))[0],
+                "lang": labels.get(value, (value, request.language))[1],
                 "count": counts.get(value, 0),
                 "selected": value in selected,
             }

@@ -21,6 +21,7 @@ FACET_TITLES = {
     "language": _("Language"),
     "year": _("Year"),
 }
+FACET_TOP = 5  # values shown before "show all"
 
 
 @require_GET
@@ -42,20 +43,14 @@ def search_page(request):
     for result in answer["results"]:
         result["type_label"] = type_labels[result["type"]]
     link_in_reader_language(answer["results"], request, language)
+    facets = [facet(name, title, answer["facets"][name]) for name, title in FACET_TITLES.items()]
+    chips = removable_chips(request, facets)
     context = {
         "query": search_request.query,
         "answer": answer,
-        "facets": [
-            {
-                "name": name,
-                "title": title,
-                "values": answer["facets"][name],
-            }
-            for name, title in FACET_TITLES.items()
-        ],
-        "selected_count": sum(
-            value["selected"] for values in answer["facets"].values() for value in values
-        ),
+        "facets": facets,
+        "chips": chips,
+        "selected_count": len(chips),
         "sort": search_request.sort,
         "page_links": page_links(request, answer),
     }
@@ -65,10 +60,44 @@ def search_page(request):
     return insight.count_when_sent(response, search_request, answer)
 
 
+def facet(name, title, values):
+    """A facet's top values (the selected ones always among them) and the rest, which
+    the page folds under "show all"."""
+    top = [value for value in values if value["selected"]]
+    top += [value for value in values if not value["selected"]][: max(0, FACET_TOP - len(top))]
+    return {
+        "name": name,
+        "title": title,
+        "values": values,
+        "top": top,
+        "more": [value for value in values if value not in top],
+    }
+
+
+def removable_chips(request, facets):
+    """Each applied filter with the address of the same search without it."""
+    chips = []
+    for facet_ in facets:
+        for value in facet_["values"]:
+            if value["selected"]:
+                params = request.GET.copy()
+                params.setlist(
+                    facet_["name"],
+                    [kept for kept in params.getlist(facet_["name"]) if kept != value["value"]],
+                )
+                params.pop("page", None)
+                chips.append({"facet": facet_, "value": value, "url": f"?{params.urlencode()}"})
+    return chips
+
+
 def link_in_reader_language(results, request, language):
-    """A result not written in the reader's language links its copy under the reader's
-    language (shown in the original with a notice), so the reader keeps their interface."""
-    keys = [result["id"] for result in results if not result["in_reader_language"]]
+    """A result that does not exist in the reader's language links its copy under the
+    reader's language (shown in the original with a notice), so the reader keeps their
+    interface. One shown in another language because the reader asked for that language
+    links the copy shown."""
+    for result in results:
+        result["exists_in_reader_language"] = language in result["translations"]
+    keys = [result["id"] for result in results if not result["exists_in_reader_language"]]
     if not keys:
         return
     site = Site.find_for_request(request)
@@ -78,7 +107,8 @@ def link_in_reader_language(results, request, language):
         lambda missing: addresses_in(language, missing, request),
     )
     for result in results:
-        result["url"] = urls.get(result["id"]) or result["url"]
+        if not result["exists_in_reader_language"]:
+            result["url"] = urls.get(result["id"]) or result["url"]
 
 
 def addresses_in(language, keys, request):

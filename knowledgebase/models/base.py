@@ -9,7 +9,7 @@ from django.apps import apps
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Q
+from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
@@ -199,11 +199,8 @@ class ListingPage(SourceRestrictionsMixin, Page):
 
     def listed_pages(self):
         model = self.specific_class.subpage_types[0]
-        return (
-            live_in_locale(resolve_model_string(model), self.locale)
-            .child_of(self)
-            .order_by(*self.listing_order)
-        )
+        pages = live_in_locale(resolve_model_string(model), self.locale).child_of(self)
+        return own_language_first(pages, *self.listing_order)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -214,6 +211,13 @@ class ListingPage(SourceRestrictionsMixin, Page):
 def live_in_locale(model, locale):
     """Pages of a model in a locale that readers may see (see knowledgebase.visibility)."""
     return with_languages(visible(model.objects.filter(locale=locale)))
+
+
+def own_language_first(pages, *order):
+    """Pages translated into their locale's language first, then the copies shown in
+    their original language (aliases), each group in ``order``."""
+    untranslated = ExpressionWrapper(Q(alias_of__isnull=False), output_field=BooleanField())
+    return pages.alias(untranslated=untranslated).order_by("untranslated", *order)
 
 
 def visible_in_locale(sources, model, locale):
@@ -258,22 +262,39 @@ def content_in_locale(locale, field=None, keys=()):
     return ContentPages([(label, pk) for label, pk, _tags in listing])
 
 
+def language_share(locale):
+    """(how many, of how many) guides, lessons and outputs readers may see in a locale
+    are written in its language (not copies shown in their original language)."""
+
+    def count():
+        own = total = 0
+        for model in content_models():
+            pages = visible(model.objects.filter(locale=locale))
+            counts = pages.aggregate(
+                total=models.Count("pk"), own=models.Count("pk", filter=Q(alias_of=None))
+            )
+            own, total = own + counts["own"], total + counts["total"]
+        return own, total
+
+    return kept_while_unchanged(f"language-share:{locale.pk}", count)
+
+
 def _listing(locale):
     """[(model label, page id, {field: tag keys})] of the content readers may see in a
-    locale, newest first."""
+    locale: what is written in its language first, then the rest, each newest first."""
     found = []
     for model in content_models():
         pages = visible(model.objects.filter(locale=locale))
         tags = {}
-        for pk, day in pages.values_list("pk", "published"):
+        for pk, day, alias_of in pages.values_list("pk", "published", "alias_of_id"):
             tags[pk] = {field: set() for field in TAGGED_BY}
-            found.append((day, pk, model._meta.label, tags[pk]))
+            found.append((alias_of is None, day, pk, model._meta.label, tags[pk]))
         for field, lookup in TAGGED_BY.items():
             tagged = pages.filter(**{f"{lookup}__isnull": False}).values_list("pk", lookup)
             for pk, key in tagged:
                 tags[pk][field].add(str(key))
-    found.sort(key=lambda entry: entry[:2], reverse=True)
-    return [(label, pk, tags) for _day, pk, label, tags in found]
+    found.sort(key=lambda entry: entry[:3], reverse=True)
+    return [(label, pk, tags) for _own, _day, pk, label, tags in found]
 
 
 # What a listing's card shows of a page (templates/components/page_card.html).

@@ -174,7 +174,12 @@ class MemberPage(KnowledgePage):
 
     @property
     def display_name(self):
-        return f"{self.title} ({self.acronym})" if self.acronym else self.title
+        """ "Title (ACRONYM)"; brackets inside the acronym become square ones, as brackets
+        inside brackets are written: "Title (SFSN [demo])"."""
+        if not self.acronym:
+            return self.title
+        acronym = self.acronym.translate(str.maketrans("()", "[]"))
+        return f"{self.title} ({acronym})"
 
     def custodian_in_locale(self):
         """The member keeping this one's items current, as readers may see it in this

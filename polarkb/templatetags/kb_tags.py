@@ -17,6 +17,7 @@ from wagtail.models import Locale, Page, Site
 
 from knowledgebase.changes import kept_while_unchanged
 from knowledgebase.content_types import key_of
+from knowledgebase.languages import by_own_name
 from knowledgebase.models import Region, RegionIndexPage, Topic, TopicIndexPage
 from knowledgebase.per_request import active_locale, default_locale, remember
 from knowledgebase.visibility import visible, with_languages
@@ -139,6 +140,22 @@ def _browse_urls(request, locale, model, index_model):
         }
 
     return _kept_for_site(request, "browse-urls", model._meta.label, locale.pk, compute=find)
+
+
+@register.simple_tag(takes_context=True)
+def site_name(context):
+    """The wordmark: the home page's title where it is translated into the reader's
+    language (as the breadcrumbs name the site), else the interface's name."""
+    request = context.get("request")
+    language = translation.get_language()
+
+    def find():
+        home = _site_home(request)
+        translated = home is not None and not home.alias_of_id
+        return home.title if translated and home.locale.language_code == language else ""
+
+    title = _kept_for_site(request, "site-name", language, compute=find) if request else ""
+    return title or ui(_("Polar Knowledge Base"))
 
 
 @register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
@@ -283,11 +300,14 @@ def untranslated_notice(context):
     if not isinstance(page, Page) or not in_other_language(page):
         return {"show": False}
     request = context["request"]
-    versions = [
-        (code, language_name(code), url)
-        for code, (url, is_alias) in sorted(_page_translations(request, page).items())
-        if not is_alias
-    ]
+    versions = sorted(
+        (
+            (code, language_name(code), url)
+            for code, (url, is_alias) in _page_translations(request, page).items()
+            if not is_alias
+        ),
+        key=lambda version: by_own_name(version[1]),
+    )
     return {
         "show": True,
         "notice_lang": untranslated_lang(NOTICE_MESSAGE),

@@ -403,8 +403,7 @@ def snippet(document, shown, units):
         text = document.get(f"{field}_{language}") or ""
         found = [match for match in WORD.finditer(text) if matches(match.group())]
         if found:
-            start = max(0, found[0].start() - SNIPPET_LENGTH // 3)
-            end = start + SNIPPET_LENGTH
+            start, end = word_window(text, found[0].start() - SNIPPET_LENGTH // 3)
             parts, position = [], start
             for match in found:
                 if match.start() < start or match.end() > end:
@@ -413,5 +412,18 @@ def snippet(document, shown, units):
                 parts.append(f"<mark>{html.escape(match.group())}</mark>")
                 position = match.end()
             parts.append(html.escape(text[position:end]))
-            return ("…" if start else "") + "".join(parts)
+            return "".join(parts)
     return None
+
+
+def word_window(text, start):
+    """(start, end) of about SNIPPET_LENGTH characters from ``start``, both at word
+    boundaries: a cut word is left out."""
+    start = max(0, start)
+    if start > 0 and not text[start - 1].isspace():
+        space = text.find(" ", start)
+        start = space + 1 if space != -1 else 0
+    end = start + SNIPPET_LENGTH
+    if end < len(text) and not text[end].isspace():
+        end = text.rfind(" ", start, end) if text.rfind(" ", start, end) > start else end
+    return start, min(end, len(text))

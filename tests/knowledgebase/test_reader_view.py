@@ -136,7 +136,7 @@ class ReaderViewTests(TestCase):
         self.assertEqual(html.count('type="search"'), 1)
         self.assertEqual(html.count("<details"), 2)  # the language selector and the filters
         summary = re.search(r'<details class="filters">\s*<summary>(.*?)</summary>', html, re.S)
-        self.assertIn("(2 selected)", summary.group(1))
+        self.assertEqual(summary.group(1), "Filters (2)")
 
     def test_counted_messages_are_marked_only_where_untranslated(self):
         french = self.get("/fr/search/?q=sea-ice")
@@ -204,7 +204,7 @@ class ReaderViewTests(TestCase):
 
     def test_dates_follow_the_readers_language(self):
         for language, date in (
-            ("en", "Jan. 20, 2024"),
+            ("en", "20 January 2024"),
             ("kl", "20.01.2024"),
             ("se", "20.01.2024"),
             ("iu", "2024-01-20"),

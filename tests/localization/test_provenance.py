@@ -58,11 +58,16 @@ class ProvenanceTests(TestCase):
         self.assertEqual(badge(self.translated_guide()), "")  # translated by hand, not recorded
 
     def test_machine_translations_are_marked_by_default(self):
-        machine_made = localize(f.GuidePageFactory(parent=self.tree.guides), "kl", machine=True)
+        source = f.GuidePageFactory(parent=self.tree.guides, slug="machine-made")
+        machine_made = localize(source, "kl", machine=True)
         self.assertEqual(
             badge(translated(machine_made)),
             '<p class="provenance provenance-machine" lang="en">'
-            "Machine translation — not yet reviewed</p>",
+            "Machine translation — not yet reviewed</p>\n"
+            # It links its original and the page's feedback form.
+            '<p class="machine-translation"><a href="/en/guides/machine-made/" hreflang="en" '
+            'lang="en">Read the original in English</a> · <a href="#feedback-comment">'
+            '<span lang="en">Report a problem with this translation</span></a></p>',
         )
 
     def test_provenance_survives_a_sync_that_leaves_the_text_alone(self):

@@ -7,7 +7,20 @@ import subprocess
 import sys
 
 from tests import factories as f
+from tests.search.corpus import paragraph_body
 from tests.search.engine import REPO, EngineTestCase
+
+LONG_TEXT = (
+    "Every morning the team checked the sledges, counted the fuel drums and wrote down "
+    "the temperature before leaving camp. The route followed the old moraine towards "
+    "the coast, where the snowmobile tracks of earlier seasons were still visible under "
+    "a thin crust of wind-packed snow. In the afternoon the wind rose and the drivers "
+    "kept close together until the light faded over the fjord and everyone returned."
+)
+
+
+def text_of(html):
+    return re.sub(r"<[^>]+>", "", html)
 
 
 class SearchPageTests:
@@ -17,6 +30,12 @@ class SearchPageTests:
     def add_content(cls):
         for number in range(1, 12):
             f.GuidePageFactory(parent=cls.corpus.tree.guides, title=f"Field note {number}")
+        f.GuidePageFactory(
+            parent=cls.corpus.tree.guides,
+            title="Snowmobile logbook",
+            summary="Notes kept on the way.",
+            body=paragraph_body(LONG_TEXT),
+        )
 
     def get(self, url, **params):
         response = self.client.get(url, params)
@@ -48,7 +67,12 @@ class SearchPageTests:
     def test_result_in_another_language_says_so_and_links_the_versions(self):
         html = self.get("/nb/search/", q="helicopter")
         result = re.search(r'<li class="result" lang="en">.*?</li>', html, re.S).group(0)
-        self.assertRegex(result, r'<p class="untranslated" lang="nb">[^<]*English')
+        # Language names take the sentence's language (name_in_sentence), not their own.
+        self.assertIn(
+            '<p class="untranslated" lang="nb">Ikke tilgjengelig på norsk (bokmål); '
+            "vises på engelsk.</p>",
+            result,
+        )
         self.assertRegex(result, r'<a href="/fr/guides/[^"]+" lang="fr" hreflang="fr">Français</a>')
 
     def test_interface_in_the_readers_language(self):
@@ -66,6 +90,71 @@ class SearchPageTests:
         second = self.get("/en/search/", type="guide", sort="newest", page="2")
         self.assertIn("Page 2 of 2", second)
         self.assertIn('rel="prev"', second)
+
+    def test_applied_filters_are_chips_that_each_remove_one_value(self):
+        html = self.get("/en/search/?q=ice&topic=sea-ice&topic=permafrost&type=guide&page=1")
+        self.assertIn("<summary>Filters (3)</summary>", html)
+        chips = re.search(r'<ul class="chips"[^>]*>(.*?)</ul>', html, re.S).group(1)
+        links = re.findall(r'<a href="\?([^"]*)">(.*?)</a>', chips)
+        self.assertEqual(len(links), 3)
+        remaining = {
+            text_of(label).replace("Remove filter: ", ""): sorted(query.split("&amp;"))
+            for query, label in links
+        }
+        self.assertEqual(
+            remaining,
+            {
+                "Topic: Sea-ice operations": ["q=ice", "topic=permafrost", "type=guide"],
+                "Topic: Permafrost": ["q=ice", "topic=sea-ice", "type=guide"],
+                "Type: Guide": ["q=ice", "topic=permafrost", "topic=sea-ice"],
+            },
+        )
+        # The chips and the count come before the results.
+        self.assertLess(html.index('class="chips"'), html.index('class="result-list"'))
+        self.assertLess(html.index('id="results-heading"'), html.index('class="chips"'))
+
+    def test_a_facet_shows_its_top_values_and_folds_the_rest(self):
+        html = self.get("/en/search/")
+        topic = re.search(r"<legend>Topic</legend>(.*?)</fieldset>", html, re.S).group(1)
+        shown, _, folded = topic.partition("<details>")
+        self.assertEqual(shown.count('type="checkbox"'), 5)
+        self.assertRegex(folded, r"^<summary>Show all \(\d+\)</summary><ul>")
+        self.assertIn('type="checkbox"', folded)
+
+    def snippet(self, query):
+        html = self.get("/en/search/", q=query)
+        return text_of(re.search(r'<p class="highlight">(.*?)</p>', html, re.S).group(1))
+
+    def test_snippets_are_cut_at_word_boundaries_with_an_ellipsis(self):
+        """Whole words only, and "…" on each side cut inside a sentence (an engine may
+        cut the text at sentence ends: those need none)."""
+        snippet = self.snippet("snowmobile")
+        text = snippet.removeprefix("…").removesuffix("…")
+        position = LONG_TEXT.index(text)
+        self.assertTrue(position == 0 or LONG_TEXT[position - 1] == " ", snippet)
+        end = position + len(text)
+        self.assertTrue(end == len(LONG_TEXT) or LONG_TEXT[end] in " .,", snippet)
+        if not snippet.startswith("…"):
+            self.assertTrue(position == 0 or LONG_TEXT[position - 2] == ".", snippet)
+        if not snippet.endswith("…"):
+            self.assertTrue(text.endswith("."), snippet)
+
+    def test_another_language_asked_for_is_said_once_and_linked(self):
+        html = self.get("/en/search/", q="helicopter", language="fr")
+        result = re.search(r'<li class="result" lang="fr">.*?</li>', html, re.S).group(0)
+        self.assertNotIn("Not available", result)
+        self.assertEqual(result.count("French"), 1)
+        self.assertIn('<p class="untranslated" lang="en">Shown in French.</p>', result)
+        self.assertIn('<h3><a href="/fr/guides/helicopter-operations/">', result)
+
+    def test_labels_not_in_the_readers_language_are_marked(self):
+        html = self.get("/kl/search/")
+        self.assertRegex(html, r'value="sea-ice">\s*<span lang="en">Sea-ice operations</span>')
+        self.assertRegex(html, r'value="arice">\s*<span lang="en">ARICE</span>')
+        self.assertRegex(html, r'value="svalbard">\s*<span lang="en">Svalbard</span>')
+        english = self.get("/en/search/")
+        self.assertRegex(english, r'value="fr">\s*<span lang="fr">Français</span>')
+        self.assertRegex(english, r'value="sea-ice">\s*Sea-ice operations ')
 
     def test_suggestions_script_is_an_enhancement(self):
         html = self.get("/en/search/")
@@ -89,6 +178,11 @@ class NodeSearchPageTests(SearchPageTests, EngineTestCase):
 
 class DatabaseSearchPageTests(SearchPageTests, EngineTestCase):
     engine_name = "database"
+
+    def test_a_window_cut_inside_sentences_has_an_ellipsis_on_each_side(self):
+        snippet = self.snippet("snowmobile")
+        self.assertTrue(snippet.startswith("…") and snippet.endswith("…"), snippet)
+        self.assertNotIn("Every morning", snippet)
 
 
 def test_admin_search_follows_the_engine_setting():
