@@ -93,7 +93,8 @@ def reader_addresses(language):
             for entry in page.get_sitemap_urls():
                 address = Address(language, kinds.get(page.specific_class, ""))
                 addresses[urlsplit(entry["location"]).path] = address
-        addresses[reverse("glossary")] = Address(language)
+        for name in settings.ARCHIVE_READER_PAGES:
+            addresses[reverse(name)] = Address(language)
     return addresses
 
 

@@ -101,7 +101,17 @@ class PageRewriter(HTMLParser):
             return
         self.out.append(f"</{tag}>")
 
+    def names_the_site(self, url):
+        parts = urlsplit(url.strip())
+        return bool(parts.netloc) and parts.hostname in self.site_hosts
+
     def rewritten_tag(self, tag, attrs, *, closed):
+        # What describes the page to other sites (sharing cards, schema.org data) names
+        # the live site's addresses: the copy leaves it out.
+        if tag == "meta" and self.names_the_site(dict(attrs).get("content") or ""):
+            return ""
+        if tag == "script" and dict(attrs).get("type") == "application/ld+json":
+            return self.skip_element(tag, closed)
         if tag == "iframe":
             return self.skip_element(tag, closed, self.link_instead_of_player(dict(attrs)))
         if tag == "form":

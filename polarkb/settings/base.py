@@ -281,6 +281,9 @@ if SEARCH_ENGINE != "database":
 # editor's request: `python manage.py db_worker` takes them from the database.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
+# Reader pages outside the page tree (by URL name) that the static archive copies too.
+ARCHIVE_READER_PAGES = ["glossary", "network", "numbers"]
+
 # Legacy for harvesters (legacy/): the OAI-PMH endpoint /oai/ and the PID checks.
 OAI_REPOSITORY_NAME = env.get("OAI_REPOSITORY_NAME", "EU Polar Cluster – Polar Knowledge Base")
 # The domain in the records' identifiers, oai:<domain>:<item>; "": WAGTAILADMIN_BASE_URL's.
