@@ -158,7 +158,10 @@ class DemoLoader:
     def load_home(self):
         home = HomePage.objects.filter(locale=self.default_locale, depth=2).first()
         if home is None:
-            root = Page.get_first_root_node()
+            # A database emptied by `flush` has lost even the tree's root.
+            root = Page.get_first_root_node() or Page.add_root(
+                instance=Page(title="Root", slug="root", locale=self.default_locale)
+            )
             self.remove_wagtail_welcome_page(root)
             texts = self.data.site["home"]
             home = HomePage(

@@ -320,6 +320,7 @@ class LeakMatrix:
         self.assertContains(self.client.get("/fr/guides/xylophone-guide/"), "Xylophone")
         gannet = self.committed(self.translated_guide, "gannet")
         self.committed(restrict, gannet, PageViewRestriction.LOGIN)
+        self.searchable()
         for language in LANGUAGES:  # the source's restriction, passed, opens every language
             self.assertContains(self.client.get(f"/{language}/guides/gannet-guide/"), "Gannet")
             self.assertEqual(self.api(q="gannet", lang=language)["total"], 0)
