@@ -38,15 +38,28 @@ def visible_member_keys():
 
 def members_of_items():
     """{item translation key: {member translation keys}}: the visible members of every
-    visible item."""
-    shown = visible_member_keys()
+    visible item. Each list is read on its own and joined here: one query joining pages,
+    links and members can be planned very slowly by a database without statistics yet."""
+    member_keys = dict(
+        visible_originals(MemberPage).values_list("pk", "translation_key").order_by()
+    )
     members = {}
     for content_type in member_content_types():
-        pages = visible_originals(content_type.model).filter(members__isnull=False)
-        for item, member in pages.values_list("translation_key", "members__translation_key"):
-            if member in shown:
-                members.setdefault(item, set()).add(member)
+        items = dict(
+            visible_originals(content_type.model).values_list("pk", "translation_key").order_by()
+        )
+        for item, member in member_links(content_type.model, items):
+            if member in member_keys:
+                members.setdefault(items[item], set()).add(member_keys[member])
     return members
+
+
+def member_links(model, item_ids):
+    """(item id, member id) of the model's links to its members, for these items."""
+    field = model._meta.get_field("members")
+    item, member = f"{field.m2m_field_name()}_id", f"{field.m2m_reverse_field_name()}_id"
+    links = field.remote_field.through.objects.filter(**{f"{item}__in": list(item_ids)})
+    return links.values_list(item, member)
 
 
 def source_members(keys):
