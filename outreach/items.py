@@ -31,11 +31,6 @@ def visible_originals(model):
     return visible(model.objects.filter(alias_of__isnull=True))
 
 
-def visible_member_keys():
-    """The translation keys of the members readers may see."""
-    return set(visible_originals(MemberPage).values_list("translation_key", flat=True))
-
-
 def members_of_items():
     """{item translation key: {member translation keys}}: the visible members of every
     visible item. Each list is read on its own and joined here: one query joining pages,
