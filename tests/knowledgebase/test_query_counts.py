@@ -34,7 +34,7 @@ LIMITS = {
     "/en/topics/fieldwork/": 22,
     "/en/regions/": 17,
     "/en/regions/arctic/": 22,
-    "/en/search/?q=ice": 12,
+    "/en/search/?q=ice": 13,  # the translation groups hidden in every language
     "/kl/": 26,
     "/kl/guides/": 22,
     "/kl/guides/guide-0/": 33,  # a real translation: its provenance badge
