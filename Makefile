@@ -40,6 +40,8 @@ translations: install ## Collect new interface strings into locale/*/django.po
 	@for language in $(LANGUAGES); do \
 		$(MANAGE) makemessages -l $$language --no-obsolete -v0 \
 			--ignore=.venv --ignore=.engine --ignore=tests --ignore=bench --ignore=build --ignore=staticfiles --ignore=node_modules; \
+		msgattrib --clear-fuzzy --empty --clear-previous -o locale/$$language/LC_MESSAGES/django.po \
+			locale/$$language/LC_MESSAGES/django.po; \
 	done
 	@echo "Catalogues updated: translate the new entries, then run make messages."
 

@@ -15,6 +15,8 @@ from django.apps import apps
 from django.core import checks
 from django.test import TestCase, override_settings
 
+import polib
+
 from polarkb.catalogues import check_catalogues
 from tests.conftest import build_tree, translate
 
@@ -82,3 +84,15 @@ class UncompiledCataloguesTests(TestCase):
 class ProjectCataloguesTests(TestCase):
     def test_the_checkout_the_suite_runs_on_passes_the_check(self):
         self.assertEqual(check_catalogues(), [])
+
+
+class CatalogueGuessesTests(TestCase):
+    """A "fuzzy" entry is gettext's guess from a similar string (often wrong: "Action"
+    guessed as the word for "Regions"). The browser editor would publish it with one
+    tick, so the catalogues keep none: an entry is translated by a person or empty."""
+
+    def test_no_catalogue_holds_a_guessed_translation(self):
+        for catalogue in sorted(REPO.glob("locale/*/LC_MESSAGES/django.po")):
+            with self.subTest(catalogue=catalogue.parent.parent.name):
+                guesses = [entry.msgid for entry in polib.pofile(str(catalogue)).fuzzy_entries()]
+                self.assertEqual(guesses, [])
