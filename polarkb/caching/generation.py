@@ -60,10 +60,17 @@ def kept(name, compute, seconds=300):
     """
     if changing_in_this_transaction():
         return compute()
+    return kept_in("local", name, compute, seconds)
+
+
+def kept_in(alias, name, compute, seconds, keep=lambda value: True):
+    """``compute()``, kept in the cache ``alias`` until content changes, when ``keep``
+    approves of it."""
     key = f"{name}:{current()}"
-    local = caches["local"]
-    value = local.get(key)
+    cache = caches[alias]
+    value = cache.get(key)
     if value is None:
         value = compute()
-        local.set(key, value, seconds)
+        if keep(value):
+            cache.set(key, value, seconds)
     return value
