@@ -9,6 +9,7 @@ from django.test import TestCase
 
 from wagtail.models import Page
 
+from contact.models import Enquiry
 from feedback.models import Feedback
 from polarkb.caching import events, generation
 from search.models import DailySearchCount
@@ -146,6 +147,9 @@ class WhatDropsKeptCopiesTests(TestCase):
             "draft": lambda: self.guide.save_revision(user=user),
             "feedback": lambda: Feedback.objects.create(
                 translation_key=self.guide.translation_key, language="en", useful=True
+            ),
+            "enquiry": lambda: Enquiry.objects.create(
+                name="Aputsiaq", email="a@example.org", message="Ice?"
             ),
             "search count": lambda: DailySearchCount.objects.create(
                 query="ice", language="en", date="2026-12-07", searches=1
