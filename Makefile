@@ -12,7 +12,7 @@ ENGINE ?= $(if $(filter elasticsearch,$(SEARCH_ENGINE)),elasticsearch,opensearch
 export ENGINE
 
 .DEFAULT_GOAL := help
-.PHONY: help run serve front front-stop test browser-deps install migrate messages translations demo admin engine engine-stop engine-status bench bench-load bench-fuzz bench-pages lint clean
+.PHONY: help run serve front front-stop redis redis-stop test browser-deps install migrate messages translations demo admin engine engine-stop engine-status bench bench-load bench-fuzz bench-pages lint clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -70,6 +70,12 @@ front: ## Start nginx in front of `make serve` on FRONT_LISTEN (default 127.0.0.
 
 front-stop: ## Stop the front
 	@scripts/front.sh stop
+
+redis: ## Start Redis, the shared cache of several hosts, on 127.0.0.1:REDIS_PORT (default 6379)
+	@scripts/redis.sh start
+
+redis-stop: ## Stop that Redis
+	@scripts/redis.sh stop
 
 test: install messages browser-deps ## Run the whole test suite
 	@$(PY) -m pytest $(PYTEST_ARGS)

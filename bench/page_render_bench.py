@@ -77,7 +77,7 @@ def kind_of(path):
 def render_all(client, paths):
     from django.db import connection
 
-    from knowledgebase.changes import _new_generation
+    from polarkb.caching.generation import replace as drop_kept_copies
 
     queries = []
 
@@ -85,7 +85,7 @@ def render_all(client, paths):
         queries.append(sql)
         return execute(sql, params, many, context)
 
-    _new_generation()  # as a publish does: everything kept so far is obsolete
+    drop_kept_copies()  # as a publish does: everything kept so far is obsolete
     rows = []
     with connection.execute_wrapper(count):
         for path in paths:

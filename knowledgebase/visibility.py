@@ -35,7 +35,6 @@ from django.dispatch import Signal
 from wagtail import hooks
 from wagtail.models import Page, PageViewRestriction
 
-from knowledgebase.changes import kept_while_unchanged
 from knowledgebase.per_request import remember
 
 WITHHOLD_HOOK = "withhold_from_readers"
@@ -51,8 +50,8 @@ class PublishingRefused(PermissionDenied):
 
 def withheld_keys():
     """The translation keys of the items held back from readers (few: those awaiting
-    something). Worked out once until content changes."""
-    return remember("withheld keys", lambda: kept_while_unchanged("withheld", _find_withheld_keys))
+    something). Worked out once per reading request."""
+    return remember("withheld keys", _find_withheld_keys)
 
 
 def _find_withheld_keys():
@@ -82,10 +81,8 @@ def refuse_publishing_if_held(page):
 def hidden_sections():
     """Tree paths under which nothing is shown: restricted pages, and pages that are
     not live and have pages below them (a page itself not live is excluded anyway).
-    Worked out once until content changes."""
-    return remember(
-        "hidden sections", lambda: kept_while_unchanged("hidden-sections", _find_hidden_sections)
-    )
+    Worked out once per reading request."""
+    return remember("hidden sections", _find_hidden_sections)
 
 
 def _find_hidden_sections():
@@ -109,10 +106,8 @@ def inside(sections, field="path"):
 def hidden_groups():
     """The translation keys of the items hidden in every language: those held back by
     another app, and those whose source is hidden in its own tree (not live, or in a
-    hidden section). Worked out once until content changes."""
-    return remember(
-        "hidden groups", lambda: kept_while_unchanged("hidden-groups", _find_hidden_groups)
-    )
+    hidden section). Worked out once per reading request."""
+    return remember("hidden groups", _find_hidden_groups)
 
 
 def _find_hidden_groups():

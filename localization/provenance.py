@@ -17,7 +17,7 @@ from django.utils.translation import gettext_noop
 from wagtail.models import Locale, TranslatableMixin
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
-from knowledgebase.changes import kept_while_unchanged
+from knowledgebase.per_request import remember
 
 from .models import ProvenanceMethod, TranslationProvenance
 from .sources import is_translation, translatable_strings
@@ -72,8 +72,8 @@ def provenance_for(instance):
     """The Provenance of a translated page or snippet, or None when unknown or not a translation."""
     if not isinstance(instance, TranslatableMixin) or not is_translation(instance):
         return None
-    key = f"provenance:{instance.translation_key}:{instance.locale_id}"
-    recorded, machine_made = kept_while_unchanged(key, lambda: _known_provenance(instance))
+    key = ("provenance", instance.translation_key, instance.locale_id)
+    recorded, machine_made = remember(key, lambda: _known_provenance(instance))
     if recorded and recorded[2] == text_fingerprint(instance):
         return Provenance(recorded[0], recorded[1])
     if machine_made:

@@ -6,9 +6,9 @@ from collections import Counter
 from dataclasses import dataclass
 from itertools import combinations
 
-from knowledgebase.changes import kept_while_unchanged
 from knowledgebase.models import MemberPage
 from knowledgebase.models.base import visible_in_locale
+from knowledgebase.per_request import remember
 
 from .items import members_of_items, source_members
 
@@ -18,8 +18,8 @@ LABEL_WIDTH = 110  # px for the member names left of and above the matrix
 
 def shared_item_counts():
     """{(member key, member key): number of visible items they share}, each pair sorted.
-    Worked out once until content changes."""
-    return kept_while_unchanged("outreach-network", _count_shared_items)
+    Worked out once per reading request."""
+    return remember("outreach network", _count_shared_items)
 
 
 def _count_shared_items():

@@ -6,9 +6,9 @@ items by year of their date."""
 
 from dataclasses import dataclass
 
-from knowledgebase.changes import kept_while_unchanged
 from knowledgebase.content_types import CONTENT_TYPES
 from knowledgebase.identifiers import identifier_kind
+from knowledgebase.per_request import remember
 
 from .items import has_field, member_content_types, visible_originals
 
@@ -47,8 +47,8 @@ class Figures:
 
 
 def figures():
-    """The Cluster's figures, worked out once until content changes."""
-    return kept_while_unchanged("outreach-numbers", count_figures)
+    """The Cluster's figures, worked out once per reading request."""
+    return remember("outreach numbers", count_figures)
 
 
 def count_figures():

@@ -4,9 +4,6 @@ from django.conf import settings
 from django.urls import Resolver404, resolve
 from django.utils import translation
 
-from wagtail.models import Site
-
-from knowledgebase.changes import kept_while_unchanged
 from polarkb.views import page_not_found
 
 LANGUAGE_CODE_SHAPE = re.compile(r"[a-z]{2,3}(?:[-_][a-zA-Z0-9]{2,8})?")
@@ -71,26 +68,3 @@ class RememberLanguageMiddleware:
                 samesite=settings.LANGUAGE_COOKIE_SAMESITE,
             )
         return response
-
-
-class KnownSiteMiddleware:
-    """Find the site a reader's page is for once per content generation.
-
-    Wagtail looks the site up with a query on every request that serves or links
-    a page, unless the request already holds it (``Site.find_for_request`` keeps
-    it on the request); this middleware gives it the site found before for the
-    same host, until content — sites included — changes.
-    """
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        if request.method in ("GET", "HEAD") and translation.get_language_from_path(
-            request.path_info
-        ):
-            key = f"site:{request.get_host()}:{request.get_port()}"
-            request._wagtail_site = kept_while_unchanged(
-                key, lambda: Site.find_for_request(request)
-            )
-        return self.get_response(request)

@@ -2,7 +2,7 @@
 link is styled with no round trip for a separate file.
 
 The Content-Security-Policy allows exactly these by their hashes (not by a
-nonce), so a page served from the cache (polarkb/page_cache.py) is styled like
+nonce), so a page served from the cache (polarkb/caching/pages.py) is styled like
 a fresh one; any other inline style is refused.
 """
 

@@ -21,3 +21,7 @@ class Request(WSGIRequest):
 
 application = get_wsgi_application()
 application.request_class = Request
+
+from polarkb.caching import say_where_pages_are_kept  # noqa: E402 (needs the apps loaded)
+
+say_where_pages_are_kept()

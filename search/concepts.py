@@ -13,7 +13,7 @@ from django.conf import settings
 
 from knowledgebase.models import GlossaryTerm, Region, Topic
 from search.analysis import analyze
-from search.cache import cached_vocabulary
+from search.keeping import kept_vocabulary
 
 LONGEST_NAME = 4  # words; longer names are not looked for in queries
 NAMES_PER_CONCEPT = 8  # other-language names brought in for one concept, preferred first
@@ -54,7 +54,7 @@ def build_lookup():
 
 
 def concept_lookup():
-    return cached_vocabulary("concepts", build_lookup)
+    return kept_vocabulary("concepts", build_lookup)
 
 
 def find_concept(words, lookup, languages):

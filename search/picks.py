@@ -11,12 +11,12 @@ External-link promotions have no item to show and are left out.
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page
 
-from knowledgebase.changes import kept_while_unchanged
 from knowledgebase.visibility import visible
 from search import mapping
 from search.documents import shown_version
 from search.engines.base import Hit
 from search.insight import normalise_query
+from search.keeping import kept_vocabulary
 from search.models import IndexedDocument
 
 
@@ -55,7 +55,7 @@ def editors_picks(request):
 
 def picked_pages():
     """{normalised query: [page id, …] in the editors' order}, looked up once until
-    content changes (most searches have no picks, and then need no query at all)."""
+    the site's keeper says (most searches have no picks, and then need no query at all)."""
 
     def find():
         promotions = SearchPromotion.objects.filter(page__isnull=False).order_by("sort_order")
@@ -64,7 +64,7 @@ def picked_pages():
             pages.setdefault(query, []).append(page_id)
         return pages
 
-    return kept_while_unchanged("search-picks", find)
+    return kept_vocabulary("picks", find)
 
 
 def picked(hits, document):

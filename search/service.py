@@ -22,9 +22,9 @@ from knowledgebase import content_types
 from knowledgebase.languages import by_own_name
 from knowledgebase.models import MemberPage, Region, Topic
 from knowledgebase.visibility import visible
-from search.cache import cached_vocabulary, kept_answer
 from search.engines.base import EngineError, EngineUnavailable
 from search.engines.database import DatabaseEngine
+from search.keeping import kept_answer, kept_vocabulary
 from search.picks import arrange_picks
 from search.query import TYPES, SearchRequest, pages_for
 
@@ -60,7 +60,7 @@ def uses_remote_engine():
 
 def known_keys():
     """The valid values of each facet, for checking requests."""
-    return cached_vocabulary("keys", build_known_keys)
+    return kept_vocabulary("keys", build_known_keys)
 
 
 def build_known_keys():
@@ -225,7 +225,7 @@ def type_labels():
 def facet_labels(name, language):
     """{value: (label, the label's language)} of a facet on a page in a language."""
     if name in ("topic", "region", "member"):
-        return cached_vocabulary(f"labels:{name}:{language}", lambda: build_labels(name, language))
+        return kept_vocabulary(f"labels:{name}:{language}", lambda: build_labels(name, language))
     if name == "type":
         return {key: (label, language) for key, label in type_labels().items()}
     if name == "language":

@@ -19,6 +19,7 @@ from contextlib import contextmanager
 from django.db import transaction
 from django.db.models import F, Q
 from django.db.models.signals import post_delete, post_save
+from django.dispatch import Signal
 from django.utils import timezone
 
 from wagtail.models import Page, PageViewRestriction
@@ -26,9 +27,8 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from django_tasks import task
 
-from knowledgebase.models import GlossaryTerm, MemberPage, Region, Topic
+from knowledgebase.models import MemberPage, Region, Topic
 from knowledgebase.visibility import visibility_changed, visible
-from search.cache import vocabulary_changed
 from search.documents import INDEXED_MODELS, build_group_documents
 from search.engines.base import EngineError, EngineUnavailable
 from search.engines.database import index_terms
@@ -36,6 +36,10 @@ from search.models import IndexedDocument, PendingIndexUpdate
 from search.service import get_engine, uses_remote_engine
 
 logger = logging.getLogger(__name__)
+
+# Sent with translation_keys=[...] when the index (the database copy or the remote
+# engine) has changed: searches may now answer otherwise.
+index_changed = Signal()
 
 PUSH_BATCH = 500
 MAX_ATTEMPTS = 5  # rejections before a group is set aside
@@ -104,7 +108,7 @@ def reindex_groups(translation_keys):
     for key in keys:
         store_group(key, build_group_documents(key))
     if keys:
-        vocabulary_changed()  # titles, and member names and keys, may have changed
+        index_changed.send(sender=IndexedDocument, translation_keys=keys)
     if keys and uses_remote_engine():
         queue_groups(keys)
         transaction.on_commit(push_pending_updates.enqueue)
@@ -162,6 +166,8 @@ def push_pending_updates(outages=0):
         accepted = [p for p in batch if str(p.translation_key) not in rejected]
         remove_pushed(accepted)
         pushed += len(accepted)
+        if accepted:
+            index_changed.send(sender=PendingIndexUpdate, translation_keys=list(groups))
     return pushed
 
 
@@ -328,13 +334,8 @@ def on_restriction_changed(sender, instance, **kwargs):
 
 
 def on_taxonomy_changed(sender, instance, **kwargs):
-    vocabulary_changed()
     field = "topics" if isinstance(instance, Topic) else "regions"
     reindex_groups(groups_tagged_with(field, sender.descendant_keys(instance.key)))
-
-
-def on_glossary_changed(sender, instance, **kwargs):
-    vocabulary_changed()
 
 
 def on_visibility_changed(sender, translation_keys, **kwargs):
@@ -355,8 +356,6 @@ def connect():
     for model in (Topic, Region):
         post_save.connect(on_taxonomy_changed, sender=model)
         post_delete.connect(on_taxonomy_changed, sender=model)
-    for signal in (post_save, post_delete):  # search expands queries with glossary names
-        signal.connect(on_glossary_changed, sender=GlossaryTerm)
     visibility_changed.connect(on_visibility_changed)
 
 

@@ -5,9 +5,8 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
-from knowledgebase.changes import kept_for_each
 from knowledgebase.visibility import visible, with_languages
 from search import insight, service
 from search.engines.base import EngineError
@@ -100,12 +99,7 @@ def link_in_reader_language(results, request, language):
     keys = [result["id"] for result in results if not result["exists_in_reader_language"]]
     if not keys:
         return
-    site = Site.find_for_request(request)
-    urls = kept_for_each(
-        f"reader-address:{site.pk if site else None}:{language}",
-        keys,
-        lambda missing: addresses_in(language, missing, request),
-    )
+    urls = addresses_in(language, keys, request)
     for result in results:
         if not result["exists_in_reader_language"]:
             result["url"] = urls.get(result["id"]) or result["url"]

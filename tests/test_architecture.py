@@ -5,6 +5,7 @@ The contracts are in pyproject.toml ([tool.importlinter]): the project package
 content app (knowledgebase), which imports none of them.
 """
 
+import ast
 import itertools
 import os
 import subprocess
@@ -97,3 +98,36 @@ def import_cycles(graph):
 def test_no_module_imports_itself_through_others():
     graph = grimp.build_graph(*PACKAGES, cache_dir=None)
     assert import_cycles(graph) == []
+
+
+# The one caching layer (polarkb/caching/) is the only code that keeps copies.
+CACHING_MODULES = ("django.core.cache", "polarkb.caching")
+DOMAIN_PACKAGES = [package for package in PACKAGES if package != "polarkb"]
+# Counters of the readers' rate limit live in Django's cache: a store, not a copy.
+CACHE_AS_STORE = {"knowledgebase/ratelimit.py"}
+
+
+def imported_names(path):
+    """Every module a file imports (``from a import b`` counts as a and a.b)."""
+    tree = ast.parse(path.read_text(), str(path))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            yield from (alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            yield node.module
+            yield from (f"{node.module}.{alias.name}" for alias in node.names)
+
+
+def test_domain_packages_import_nothing_about_caching():
+    found = []
+    for package in DOMAIN_PACKAGES:
+        for path in sorted((REPO / package).rglob("*.py")):
+            relative = path.relative_to(REPO).as_posix()
+            if "/migrations/" in relative or relative in CACHE_AS_STORE:
+                continue
+            found += [
+                (relative, name)
+                for name in imported_names(path)
+                if name.startswith(CACHING_MODULES)
+            ]
+    assert found == []

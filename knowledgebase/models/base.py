@@ -20,8 +20,8 @@ from wagtail_localize.fields import SynchronizedField
 
 from modelcluster.fields import ParentalManyToManyField
 
-from knowledgebase.changes import kept_while_unchanged
 from knowledgebase.content_types import CONTENT_TYPES, key_of
+from knowledgebase.per_request import remember
 from knowledgebase.permissions import KnowledgePagePermissionTester, MemberContentForm
 from knowledgebase.visibility import (
     refuse_publishing_if_held,
@@ -253,9 +253,9 @@ def content_in_locale(locale, field=None, keys=()):
     (topic or region keys, member pages' translation keys).
 
     What readers may see in each locale, and how it is tagged, is worked out once
-    until content changes; the sequence loads only the pages it is asked for.
+    per reading request; the sequence loads only the pages it is asked for.
     """
-    listing = kept_while_unchanged(f"content-in-locale:{locale.pk}", lambda: _listing(locale))
+    listing = remember(("content in locale", locale.pk), lambda: _listing(locale))
     if field is not None:
         wanted = {str(key) for key in keys}
         listing = [entry for entry in listing if not wanted.isdisjoint(entry[2][field])]
@@ -276,7 +276,7 @@ def language_share(locale):
             own, total = own + counts["own"], total + counts["total"]
         return own, total
 
-    return kept_while_unchanged(f"language-share:{locale.pk}", count)
+    return remember(("language share", locale.pk), count)
 
 
 def _listing(locale):

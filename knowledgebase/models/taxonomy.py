@@ -14,7 +14,6 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from knowledgebase.changes import kept_while_unchanged
 from knowledgebase.per_request import default_locale, remember
 
 
@@ -95,8 +94,8 @@ class TaxonomyItem(TranslatableMixin, index.Indexed, models.Model):
     @classmethod
     def descendant_keys(cls, key):
         """The key itself and the keys of every item below it."""
-        children_by_parent = kept_while_unchanged(
-            f"taxonomy-children:{cls._meta.label}", cls._children_by_parent
+        children_by_parent = remember(
+            ("taxonomy children", cls._meta.label), cls._children_by_parent
         )
         keys, frontier = [key], [key]
         while frontier:
@@ -126,9 +125,8 @@ class TaxonomyItem(TranslatableMixin, index.Indexed, models.Model):
 
     @classmethod
     def all_localized(cls, locale):
-        """``localized(locale)``: every item, worked out once until content changes."""
-        name = f"taxonomy:{cls._meta.label}:{locale.pk}"
-        return remember(name, lambda: kept_while_unchanged(name, lambda: cls.localized(locale)))
+        """``localized(locale)``: every item, worked out once per reading request."""
+        return remember(("taxonomy", cls._meta.label, locale.pk), lambda: cls.localized(locale))
 
     @classmethod
     def children_of(cls, key, locale):

@@ -82,8 +82,7 @@ MIDDLEWARE = [
     "polarkb.middleware.UnknownLanguageMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "polarkb.middleware.RememberLanguageMiddleware",
-    "polarkb.page_cache.AnonymousPageCacheMiddleware",
-    "polarkb.middleware.KnownSiteMiddleware",
+    "polarkb.caching.pages.AnonymousPageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -129,37 +128,43 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# "default" is shared by the web server's processes and the index worker: the
-# content generation (knowledgebase/changes.py), rate limits and search
-# vocabularies. Files on this host by default; several hosts need a shared
-# backend (e.g. Django's Redis cache) configured here. "kept" holds the pages and
-# search answers kept for anonymous readers, in each process's memory: filed
-# under the shared generation, they are never served once content has changed.
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-        "LOCATION": env.get("CACHE_DIR", str(BASE_DIR / "var" / "cache")),
-    },
-    "kept": {
+# Caching (polarkb/caching/). "default": the content generation, rate limits and
+# Wagtail's own values; "kept": the pages and search answers kept for anonymous
+# readers; "local": values worked out from the content, in each process's memory.
+# With CACHE_URL (redis://HOST:PORT/DB), "default" and "kept" are one Redis shared
+# by every host; without it, files under CACHE_DIR shared by this host's processes
+# and each process's memory. Everything kept is filed under the content generation,
+# which the events readers can see replace (polarkb/caching/events.py).
+CACHE_URL = env.get("CACHE_URL", "")
+KEPT_MAX_ENTRIES = int(env.get("KEPT_MAX_ENTRIES", "2000"))
+
+
+def cache_settings(cache_url, cache_dir, max_entries):
+    """CACHES for a shared Redis (cache_url) or for one host."""
+    local = {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "OPTIONS": {"MAX_ENTRIES": int(env.get("KEPT_MAX_ENTRIES", "2000"))},
-    },
-}
-# Seconds an anonymous reader's page or search answer is kept (0: never); any
-# change to content makes the kept copies obsolete at once (knowledgebase/changes.py).
+        "LOCATION": "local",
+        "OPTIONS": {"MAX_ENTRIES": max_entries},
+    }
+    if cache_url:
+        shared = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": cache_url}
+        return {"default": shared, "kept": {**shared, "KEY_PREFIX": "kept"}, "local": local}
+    return {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": cache_dir,
+        },
+        "kept": {**local, "LOCATION": "kept"},
+        "local": local,
+    }
+
+
+CACHES = cache_settings(
+    CACHE_URL, env.get("CACHE_DIR", str(BASE_DIR / "var" / "cache")), KEPT_MAX_ENTRIES
+)
+# Seconds an anonymous reader's page or search answer is kept (0: never).
 PAGE_CACHE_SECONDS = int(env.get("PAGE_CACHE_SECONDS", "300"))
 SEARCH_ANSWER_CACHE_SECONDS = int(env.get("SEARCH_ANSWER_CACHE_SECONDS", "60"))
-# Rows readers write that change nothing readers are shown: saving them keeps
-# the cached pages and answers.
-READER_WRITTEN_MODELS = (
-    "contact.Enquiry",
-    "feedback.Feedback",
-    "search.DailySearchCount",
-    "sessions.Session",
-    "wagtailadmin.EditingSession",
-    "wagtailsearchpromotions.Query",
-    "wagtailsearchpromotions.QueryDailyHits",
-)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -15,13 +15,13 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Locale, Page, Site
 
-from knowledgebase.changes import kept_while_unchanged
 from knowledgebase.content_types import key_of
 from knowledgebase.languages import by_own_name
 from knowledgebase.models import Region, RegionIndexPage, Topic, TopicIndexPage
 from knowledgebase.per_request import active_locale, default_locale, remember
 from knowledgebase.visibility import visible, with_languages
 from localization.glossary import LOWER_CASE_LANGUAGE_NAMES
+from polarkb.caching import kept
 from polarkb.languages import LANGUAGE_TABLE
 from polarkb.stylesheets import inline_css
 
@@ -51,7 +51,7 @@ def _kept_for_site(request, name, *key, compute):
     """``compute()`` worked out once per site and ``key`` until content changes (a
     page's address depends on the site it is asked from) and read once per request."""
     full_key = (name, _site_id(request), *key)
-    return remember(full_key, lambda: kept_while_unchanged(":".join(map(str, full_key)), compute))
+    return remember(full_key, lambda: kept(":".join(map(str, full_key)), compute))
 
 
 def _page_translations(request, page):

@@ -22,9 +22,9 @@ from django.db.models import Case, Q, Value, When
 
 from search import mapping
 from search.analysis import WORD, analyze, fold, stem, tolerates_typos, words, written
-from search.cache import cached_vocabulary
 from search.documents import TEXT_FIELDS, shown_version
 from search.engines.base import Hit, SearchEngine, SearchResult
+from search.keeping import kept_vocabulary
 from search.models import IndexedDocument
 from search.query import (
     EXPANSION_BOOST,
@@ -136,7 +136,7 @@ def vocabulary():
         rows = IndexedDocument.objects.filter(is_representative=True)
         return Vocabulary(rows.values_list("search_text", flat=True).iterator())
 
-    return cached_vocabulary("words", build)
+    return kept_vocabulary("words", build)
 
 
 def language_vocabulary(language):
@@ -151,7 +151,7 @@ def language_vocabulary(language):
             for row in rows.iterator()
         )
 
-    return cached_vocabulary(f"words:{language}", build)
+    return kept_vocabulary(f"words:{language}", build)
 
 
 class WordForms:

@@ -3,7 +3,7 @@ main menu, topics and regions, a page's language versions and breadcrumbs —
 follows every change at once.
 
 Committed changes, as in production: inside a test's transaction nothing would
-be kept at all (knowledgebase/changes.py). Whole pages are not kept here, so each
+be kept at all (polarkb/caching/generation.py). Whole pages are not kept here, so each
 read is rendered and shows what was kept for it.
 """
 
@@ -16,9 +16,9 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Locale, PageViewRestriction, Site
 
 from consent.models import CommunityApproval, record_approval
-from knowledgebase.changes import kept_while_unchanged
 from localization.models import ProvenanceMethod
 from localization.provenance import record_provenance
+from polarkb.caching import kept
 from tests import factories as f
 from tests.conftest import alternates, build_tree, translate
 from tests.localization.helpers import localize, translated
@@ -52,7 +52,7 @@ class KeptReaderDataTests(TransactionTestCase):
     def test_values_are_kept_between_requests(self):
         computed = []
         for _request in range(2):
-            kept_while_unchanged("probe", lambda: computed.append(1) or "value")
+            kept("probe", lambda: computed.append(1) or "value")
         self.assertEqual(computed, [1])  # else these tests would check nothing kept
 
     def test_a_site_changed_is_found_at_once(self):

@@ -1,15 +1,16 @@
-"""The cache of what every search reads (facet keys and labels, concepts): built once,
-rebuilt after a change, and never kept in a process once the shared cache lost it."""
+"""What every search reads (facet keys and labels, concepts), as the site keeps it:
+built once, rebuilt after a change readers can see or the index changing."""
 
-from django.core.cache import cache
-from django.test import SimpleTestCase
+from django.test import TransactionTestCase
 
-from search.cache import cached_vocabulary, vocabulary_changed
+from search.keeping import kept_vocabulary
+from search.models import IndexedDocument
+from search.sync import index_changed
+from tests import factories as f
 
 
-class VocabularyCacheTests(SimpleTestCase):
+class VocabularyCacheTests(TransactionTestCase):
     def setUp(self):
-        cache.clear()
         self.builds = 0
 
     def build(self):
@@ -17,12 +18,12 @@ class VocabularyCacheTests(SimpleTestCase):
         return {"built": self.builds}
 
     def test_a_value_is_built_once_and_rebuilt_after_a_change(self):
-        self.assertEqual(cached_vocabulary("test", self.build), {"built": 1})
-        self.assertEqual(cached_vocabulary("test", self.build), {"built": 1})
-        vocabulary_changed()
-        self.assertEqual(cached_vocabulary("test", self.build), {"built": 2})
+        self.assertEqual(kept_vocabulary("test", self.build), {"built": 1})
+        self.assertEqual(kept_vocabulary("test", self.build), {"built": 1})
+        f.TopicFactory(key="sea-ice", name="Sea ice")
+        self.assertEqual(kept_vocabulary("test", self.build), {"built": 2})
 
-    def test_a_cleared_cache_is_not_answered_from_the_process(self):
-        cached_vocabulary("test", self.build)
-        cache.clear()  # as another process sharing the cache would see a change
-        self.assertEqual(cached_vocabulary("test", self.build), {"built": 2})
+    def test_the_index_changing_rebuilds_it(self):
+        kept_vocabulary("test", self.build)
+        index_changed.send(sender=IndexedDocument, translation_keys=[])
+        self.assertEqual(kept_vocabulary("test", self.build), {"built": 2})

@@ -2,10 +2,11 @@
 
 A reader with no session (nobody logged in, no page password given) gets the
 same page at an address as every other such reader, so the first one's page is
-kept for PAGE_CACHE_SECONDS (in the process's "kept" cache) and served to the
-next. The key holds the content generation (knowledgebase/changes.py, shared by
-every process): any change to content — a page published, unpublished, moved,
-restricted, withheld for consent — makes every kept page obsolete at once.
+kept for PAGE_CACHE_SECONDS (in the "kept" cache: this process's memory, or the
+Redis every host shares) and served to the next. The key holds the content
+generation (generation.py): an event readers can see (events.py) — a page
+published, unpublished, moved, restricted, withheld for consent — makes every kept
+page obsolete at once.
 
 Kept: answers to GET requests under a language prefix (/en/…, /kl/…) with
 status 200 that set no cookie (forms with a CSRF token set one) and that do
@@ -32,7 +33,7 @@ from django.utils.cache import get_max_age, patch_vary_headers
 from django.utils.text import compress_string
 from django.utils.translation import get_language_from_path
 
-from knowledgebase.changes import content_generation
+from polarkb.caching.generation import current
 
 PERSONAL_COOKIES = (settings.SESSION_COOKIE_NAME, "messages")
 UNCACHEABLE = ("private", "no-cache", "no-store")
@@ -92,7 +93,7 @@ def is_anonymous_page_request(request):
 def cache_key(request):
     address = f"{request.get_host()}{request.get_full_path()}"
     digest = hashlib.sha256(address.encode()).hexdigest()
-    return f"page:{content_generation()}:{digest}"
+    return f"page:{current()}:{digest}"
 
 
 def may_keep(response):

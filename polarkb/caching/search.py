@@ -1,0 +1,28 @@
+"""The search service's keeper (search/keeping.py): vocabularies in each process's
+memory and answers in the ``kept`` cache, both under the content generation, so the
+index worker applying a change, or any event readers can see, makes them obsolete.
+
+Unlike the values pages share, they are kept inside a transaction that changed
+content too (an editor's request, a test): a search reads them whatever the
+transaction, and the generation changes again when it commits.
+"""
+
+import hashlib
+
+from django.conf import settings
+
+from polarkb.caching.generation import kept_in
+
+VOCABULARY_SECONDS = 600
+
+
+class SearchKeeper:
+    def vocabulary(self, name, build):
+        return kept_in("local", f"search-vocabulary:{name}", build, VOCABULARY_SECONDS)
+
+    def answer(self, question, compute, keep):
+        seconds = settings.SEARCH_ANSWER_CACHE_SECONDS
+        if not seconds:
+            return compute()
+        digest = hashlib.sha256(repr(question).encode()).hexdigest()
+        return kept_in("kept", f"search-answer:{digest}", compute, seconds, keep)
