@@ -13,7 +13,7 @@ from wagtail.models import Page
 
 from knowledgebase.changes import kept_while_unchanged
 from knowledgebase.visibility import visible
-from search import mapping
+from search import facets
 from search.documents import shown_version
 from search.engines.base import Hit
 from search.insight import normalise_query
@@ -74,7 +74,7 @@ def picked(hits, document):
 def fits_filters(document, filters):
     """Whether an item has one of the chosen values of every facet the reader filtered on."""
     for name, chosen in filters.items():
-        values = document.get(mapping.FACET_FIELDS[name])
+        values = document.get(facets.get(name).field)
         values = values if isinstance(values, list) else [values]
         if chosen and not set(chosen) & set(values):
             return False
