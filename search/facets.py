@@ -29,7 +29,7 @@ from search.cache import cached_vocabulary
 YEAR = re.compile(r"[0-9]{4}")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared (and hashed) as itself: the engines count by it
 class Facet:
     key: str  # the request parameter and the key in the API's "facets"
     label: str  # the facet's title on the search page
