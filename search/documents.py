@@ -20,13 +20,9 @@ from wagtail.search import index
 
 from knowledgebase import content_types
 from knowledgebase.blocks import HeadingBlock
-from knowledgebase.models import (
-    KnowledgePage,
-    MemberPage,
-    Region,
-    Topic,
-)
+from knowledgebase.models import MemberPage, Region, Topic
 from knowledgebase.visibility import visible
+from search import facets
 
 INDEXED_MODELS = content_types.models()
 TEXT_FIELDS = ("title", "summary", "headings", "body")
@@ -57,7 +53,7 @@ def build_group_documents(translation_key):
     if not pages:
         return []
     source = pages[0]
-    facets = group_facets(source)
+    shared = {**group_facets(source, pages), **sort_dates(source)}
     versions = {
         page.locale.language_code: {
             "title": page.title,
@@ -77,29 +73,36 @@ def build_group_documents(translation_key):
             "suggest": page.title,
             "translations": sorted(versions),
             "versions": versions,
-            **facets,
+            **shared,
         }
         for page in pages
     ]
     representative = documents[0]
-    representative.update(names_fields(facet_names(facets)))
+    representative.update(names_fields(facet_names(shared)))
     for page in pages:
         for name, value in page_texts(page).items():
             representative[f"{name}_{page.locale.language_code}"] = value
     return documents
 
 
-def group_facets(page):
-    """Facet values shared by every version, taken from the source version."""
-    last_reviewed = getattr(page, "last_reviewed", None)
+def group_facets(source, pages):
+    """The values of every facet (search/facets.py), shared by every version of a group:
+    taken from the source version, or from all the group's versions."""
+    values = {}
+    for facet in facets.all_facets():
+        value = facet.fill(source, pages)
+        if facet.hierarchy is not None:
+            value = expand_with_ancestors(facet.hierarchy, value)
+        values[facet.field] = value
+    return values
+
+
+def sort_dates(page):
+    """The dates results may be sorted by."""
+    reviewed_on = page.reviewed_on()
     return {
-        "type": page.content_type_key,
-        "topics": expand_with_ancestors(Topic, page.topic_keys()),
-        "regions": expand_with_ancestors(Region, page.region_keys()),
-        "members": member_keys(page),
         "published": page.published.isoformat(),
-        "year": str(page.published.year),
-        "last_reviewed": last_reviewed.isoformat() if last_reviewed else None,
+        "last_reviewed": reviewed_on.isoformat() if reviewed_on else None,
     }
 
 
@@ -114,20 +117,12 @@ def expand_with_ancestors(model, keys):
     return sorted(expanded)
 
 
-def member_keys(page):
-    if isinstance(page, MemberPage):
-        return [page.member_key]
-    if isinstance(page, KnowledgePage) and hasattr(page, "members"):
-        return sorted(member.member_key for member in visible(page.members.all()))
-    return []
-
-
-def facet_names(facets):
+def facet_names(values):
     """{language: names} of the group's topics and regions in each language, with its
     members' names (in every language they have) in each."""
-    members = set(MemberPage.names_for_keys(facets["members"]))
+    members = set(MemberPage.names_for_keys(values["members"]))
     names = {code: set(members) for code, _name in settings.LANGUAGES}
-    for model, keys in ((Topic, facets["topics"]), (Region, facets["regions"])):
+    for model, keys in ((Topic, values["topics"]), (Region, values["regions"])):
         rows = model.objects.filter(key__in=keys).values_list("name", "locale__language_code")
         for name, language in rows:
             names.setdefault(language, set(members)).add(name)
@@ -166,9 +161,8 @@ def page_texts(page):
                     target.extend(block.block.get_searchable_content(block.value))
             else:
                 body.extend(searchable_strings(search_field.get_value(page)))
-    title = f"{page.title} ({page.acronym})" if getattr(page, "acronym", "") else page.title
     return {
-        "title": title,
+        "title": page.indexed_title,
         "summary": page.summary,
         "headings": clean(" \n".join(headings)),
         "body": clean(" \n".join(body)),

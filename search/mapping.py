@@ -17,7 +17,7 @@ corrections from the query's language only.
 
 from django.conf import settings
 
-from search import analysis
+from search import analysis, facets
 from search.documents import TEXT_FIELDS
 
 FOLDED = "folded"
@@ -26,14 +26,6 @@ FIELD_BOOSTS = {"title": 4, "summary": 2, "headings": 1.5, "body": 1}
 TAGS_BOOST = 1.5
 PHRASE_FIELDS = ("title", "summary", "headings")  # the fields with positions
 LIVE_SETTINGS = {"refresh_interval": "1s", "translog.durability": "request"}
-FACET_FIELDS = {
-    "topic": "topics",
-    "member": "members",
-    "type": "type",
-    "region": "regions",
-    "language": "translations",
-    "year": "year",
-}
 
 
 def language_codes():
@@ -121,21 +113,15 @@ def properties():
         "title": {"type": "text", "index": False},
         "summary": {"type": "text", "index": False},
         "suggest": {"type": "text", "analyzer": FOLDED},  # titles, matched as typed
-        "translations": keyword,
         "versions": {"type": "object", "enabled": False},
         "tags": {"type": "text", "analyzer": FOLDED, "copy_to": "words"},
-        "type": keyword,
-        "topics": keyword,
-        "regions": keyword,
-        "members": keyword,
-        "year": keyword,
         "published": {"type": "date"},
         "last_reviewed": {"type": "date"},
         "words": words,
     }
-    # Every search counts the facets: their global ordinals are built when the index
-    # refreshes, not by the first search after a change.
-    for name in FACET_FIELDS.values():
+    # Every search counts the facets (search/facets.py): their global ordinals are built
+    # when the index refreshes, not by the first search after a change.
+    for name in facets.fields():
         fields[name] = {"type": "keyword", "eager_global_ordinals": True}
     for code in language_codes():
         fields[words_field(code)] = words

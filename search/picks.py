@@ -12,7 +12,7 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page
 
 from knowledgebase.visibility import visible
-from search import mapping
+from search import facets
 from search.documents import shown_version
 from search.engines.base import Hit
 from search.insight import normalise_query
@@ -74,7 +74,7 @@ def picked(hits, document):
 def fits_filters(document, filters):
     """Whether an item has one of the chosen values of every facet the reader filtered on."""
     for name, chosen in filters.items():
-        values = document.get(mapping.FACET_FIELDS[name])
+        values = document.get(facets.get(name).field)
         values = values if isinstance(values, list) else [values]
         if chosen and not set(chosen) & set(values):
             return False

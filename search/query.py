@@ -13,8 +13,7 @@ from functools import cached_property
 from django.conf import settings
 from django.utils.translation import gettext as _
 
-from knowledgebase import content_types
-from search import analysis, mapping
+from search import analysis, facets, mapping
 from search.concepts import units_for
 
 PAGE_SIZE = 10
@@ -26,10 +25,6 @@ MAX_EXPANSIONS = 24
 MAX_PAGE = 1000
 MAX_FACET_VALUES = 100  # values selected in one facet
 SORTS = ("relevance", "newest", "reviewed")
-TYPES = content_types.KEYS
-FACETS = tuple(mapping.FACET_FIELDS)
-# ASCII digits only: str.isdigit() and \d also accept "²" or "٢", which int() or the engine reject.
-YEAR = re.compile(r"[0-9]{4}")
 PAGE_NUMBER = re.compile(r"[0-9]{1,4}")
 # Control characters other than whitespace (NUL above all: PostgreSQL text cannot hold it).
 CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
@@ -92,7 +87,7 @@ class SearchRequest:
             )
         return cls(
             query=query,
-            filters={name: cls._facet_values(params, name, known_keys) for name in FACETS},
+            filters={name: cls._facet_values(params, name, known_keys) for name in facets.keys()},
             sort=cls._choice(params, "sort", SORTS, "relevance"),
             page=cls._page(params.get("page")),
             language=language,
@@ -108,8 +103,7 @@ class SearchRequest:
                 name,
             )
         for value in values:
-            valid = YEAR.fullmatch(value) if name == "year" else value in known_keys[name]
-            if not valid:
+            if value not in known_keys[name]:
                 raise BadRequest(
                     _("Unknown %(facet)s: “%(value)s”.") % {"facet": name, "value": value[:80]},
                     name,
@@ -192,7 +186,7 @@ def pages_for(total):
 
 
 def facet_filter(name, values):
-    return {"terms": {mapping.FACET_FIELDS[name]: values}}
+    return {"terms": {facets.get(name).field: values}}
 
 
 def filters_except(request, excluded=None):
@@ -351,13 +345,13 @@ def facet_aggregations(request):
     A facet with nothing selected is counted under the whole selection, so all
     such facets share the ``total`` filter; only selected facets need their own.
     """
-    selected = [name for name in mapping.FACET_FIELDS if request.filters.get(name)]
+    selected = [name for name in facets.keys() if request.filters.get(name)]
     aggs = {
         "total": {
             "filter": {"bool": {"filter": filters_except(request)}},
             "aggs": {
                 f"facet_{name}": facet_values(name)
-                for name in mapping.FACET_FIELDS
+                for name in facets.keys()
                 if name not in selected
             },
         }
@@ -371,7 +365,7 @@ def facet_aggregations(request):
 
 
 def facet_values(name):
-    return {"terms": {"field": mapping.FACET_FIELDS[name], "size": 500}}
+    return {"terms": {"field": facets.get(name).field, "size": 500}}
 
 
 def facet_buckets(aggregations, name):

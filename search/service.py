@@ -10,73 +10,45 @@ is in search.sync.
 
 import logging
 import re
-from functools import cache
 
-from django.conf import settings
 from django.utils import translation
 from django.utils.translation import get_language_info
 
-from wagtail.models import Locale
-
 from knowledgebase import content_types
 from knowledgebase.languages import by_own_name
-from knowledgebase.models import MemberPage, Region, Topic
-from knowledgebase.visibility import visible
+from search import engines, facets
 from search.engines.base import EngineError, EngineUnavailable
 from search.engines.database import DatabaseEngine
 from search.keeping import kept_answer, kept_vocabulary
 from search.picks import arrange_picks
-from search.query import TYPES, SearchRequest, pages_for
+from search.query import SearchRequest, pages_for
 
 logger = logging.getLogger(__name__)
 
 
 def get_engine():
-    """The configured engine (one client per configuration, reused across requests)."""
-    return make_engine(
-        settings.SEARCH_ENGINE,
-        tuple(settings.SEARCH_URLS),
-        settings.SEARCH_INDEX_PREFIX,
-        settings.SEARCH_TIMEOUT,
-    )
+    """The configured engine (SEARCH_ENGINES; one client per configuration, reused)."""
+    return engines.get_engine()
 
 
-@cache
-def make_engine(name, urls, index_prefix, timeout):
-    if name == "opensearch":
-        from search.engines.opensearch import OpenSearchEngine
-
-        return OpenSearchEngine(list(urls), index_prefix, timeout)
-    if name == "elasticsearch":
-        from search.engines.elasticsearch import ElasticsearchEngine
-
-        return ElasticsearchEngine(list(urls), index_prefix, timeout)
+def local_copy():
+    """The database engine: written with every change, it answers when the configured
+    engine is down, and keeps the documents the outbox sends to a remote engine."""
     return DatabaseEngine()
 
 
 def uses_remote_engine():
-    return settings.SEARCH_ENGINE != "database"
+    return get_engine().remote
 
 
 def known_keys():
-    """The valid values of each facet, for checking requests."""
-    return kept_vocabulary("keys", build_known_keys)
+    """The values a request may select, per facet (the registry's keys name the kept
+    value, so a facet registered later is checked too)."""
+    return kept_vocabulary(f"keys:{','.join(facets.keys())}", build_known_keys)
 
 
 def build_known_keys():
-    default = Locale.get_default()
-    return {
-        "topic": set(Topic.objects.filter(locale=default).values_list("key", flat=True)),
-        "region": set(Region.objects.filter(locale=default).values_list("key", flat=True)),
-        "member": set(
-            visible(MemberPage.objects.filter(locale=default, alias_of=None)).values_list(
-                "slug", flat=True
-            )
-        ),
-        "type": set(TYPES),
-        "language": {code for code, _name in settings.LANGUAGES},
-        "year": set(),
-    }
+    return {facet.key: facet.valid_values() for facet in facets.all_facets()}
 
 
 def parse_request(params, language):
@@ -90,7 +62,8 @@ def run(request):
         result = search_on(engine, request)
     except EngineUnavailable as error:
         note_outage(error)
-        return search_on(DatabaseEngine(), request), DatabaseEngine.name, True
+        fallback = local_copy()
+        return search_on(fallback, request), fallback.name, True
     except EngineError:
         logger.exception("The search engine rejected a query")
         raise
@@ -155,7 +128,7 @@ def suggestions(text, language):
         documents = get_engine().suggest(text, language)
     except EngineUnavailable as error:
         note_outage(error)
-        documents = DatabaseEngine().suggest(text, language)
+        documents = local_copy().suggest(text, language)
     except EngineError:
         logger.exception("The search engine rejected a suggestion query")
         raise
@@ -224,40 +197,16 @@ def type_labels():
 
 def facet_labels(name, language):
     """{value: (label, the label's language)} of a facet on a page in a language."""
-    if name in ("topic", "region", "member"):
-        return kept_vocabulary(f"labels:{name}:{language}", lambda: build_labels(name, language))
-    if name == "type":
-        return {key: (label, language) for key, label in type_labels().items()}
-    if name == "language":
-        return {
-            code: (get_language_info(code)["name_local"], code)
-            for code, _name in settings.LANGUAGES
-        }
-    return {}
+    return facets.get(name).labels(language)
 
 
-def build_labels(name, language):
-    """Labels in the language, or in the source language where not translated yet."""
-    default = Locale.get_default()
-    locale = Locale.objects.filter(language_code=language).first() or default
-    if name == "member":
-        keys = known_keys()["member"]
-        labels = MemberPage.labels(keys, locale)
-        translated = set(labels.items()) - set(MemberPage.labels(keys, default).items())
-        return {
-            key: (label, language if (key, label) in translated else default.language_code)
-            for key, label in labels.items()
-        }
-    model = Topic if name == "topic" else Region
-    return {item.key: (item.name, item.locale.language_code) for item in model.localized(locale)}
-
-
-def present_facets(facets, request):
+def present_facets(counted, request):
     presented = {}
-    for name, counts in facets.items():
+    for name, counts in counted.items():
         selected = request.filters.get(name, [])
         values = set(counts) | set(selected)
-        labels = facet_labels(name, request.language)
+        facet = facets.get(name)
+        labels = facet.labels(request.language)
         entries = [
             {
                 "value": value,
@@ -268,7 +217,7 @@ def present_facets(facets, request):
             }
             for value in values
         ]
-        if name == "year":
+        if facet.by_value_descending:
             entries.sort(key=lambda entry: entry["value"], reverse=True)
         else:
             entries.sort(key=lambda entry: (-entry["count"], entry["label"].lower()))

@@ -2,13 +2,14 @@
 
 Every change that can alter a search document (publish, unpublish, delete,
 move, privacy, a translation published, a topic, region or member renamed)
-rewrites the documents of the affected translation groups in the database, in
-the same transaction as the change, and queues the groups for the remote
-engine. A django-tasks task, run by the background worker (``db_worker``),
-pushes the queue after the transaction commits: never in the editor's
-request. If the engine is down the queue stays, and the task tries again
-later, doubling the wait up to 5 minutes; a group the engine rejects is
-retried a few times and then set aside without holding up the rest.
+hands the documents of the affected translation groups to the database engine,
+which stores them in the same transaction as the change, and, when the
+configured engine is remote, queues the groups for it. A django-tasks task, run
+by the background worker (``db_worker``), pushes the queue after the transaction
+commits: never in the editor's request. If the engine is down the queue stays,
+and the task tries again later, doubling the wait up to 5 minutes; a group the
+engine rejects is retried a few times and then set aside without holding up the
+rest.
 """
 
 import datetime
@@ -31,9 +32,8 @@ from knowledgebase.models import MemberPage, Region, Topic
 from knowledgebase.visibility import visibility_changed, visible
 from search.documents import INDEXED_MODELS, build_group_documents
 from search.engines.base import EngineError, EngineUnavailable
-from search.engines.database import index_terms
-from search.models import IndexedDocument, PendingIndexUpdate
-from search.service import get_engine, uses_remote_engine
+from search.models import PendingIndexUpdate
+from search.service import get_engine, local_copy, uses_remote_engine
 
 logger = logging.getLogger(__name__)
 
@@ -46,39 +46,11 @@ MAX_ATTEMPTS = 5  # rejections before a group is set aside
 REJECTED_RETRY_FIRST = 30  # seconds; doubles after each rejection
 OUTAGE_RETRY_FIRST = 5  # seconds; doubles after each outage in a row
 OUTAGE_RETRY_MAX = 300
-FACET_KEYS = (
-    "type",
-    "topics",
-    "regions",
-    "members",
-    "year",
-    "translations",
-    "published",
-    "last_reviewed",
-)
 
 
 def store_group(translation_key, documents):
     """Make the database copy of one group match its documents."""
-    IndexedDocument.objects.filter(translation_key=translation_key).exclude(
-        doc_id__in=[document["id"] for document in documents]
-    ).delete()
-    for document in documents:
-        search_text, field_terms = index_terms(document)
-        IndexedDocument.objects.update_or_create(
-            doc_id=document["id"],
-            defaults={
-                "translation_key": translation_key,
-                "locale": document["locale"],
-                "is_representative": document["is_representative"],
-                "page_id": document["page_id"],
-                "title": document["title"][:255],
-                "facets": {key: document[key] for key in FACET_KEYS},
-                "search_text": search_text,
-                "field_terms": field_terms,
-                "data": document,
-            },
-        )
+    local_copy().apply({translation_key: documents})
 
 
 _deferred = threading.local()
@@ -108,7 +80,7 @@ def reindex_groups(translation_keys):
     for key in keys:
         store_group(key, build_group_documents(key))
     if keys:
-        index_changed.send(sender=IndexedDocument, translation_keys=keys)
+        index_changed.send(sender=None, translation_keys=keys)
     if keys and uses_remote_engine():
         queue_groups(keys)
         transaction.on_commit(push_pending_updates.enqueue)
@@ -150,11 +122,8 @@ def push_pending_updates(outages=0):
     started = timezone.now()
     while batch := due_updates(started):
         groups = {str(pending.translation_key): [] for pending in batch}
-        rows = IndexedDocument.objects.filter(translation_key__in=groups).values_list(
-            "translation_key", "data"
-        )
-        for key, document in rows:
-            groups[str(key)].append(document)
+        for document in local_copy().documents(groups):
+            groups[document["translation_key"]].append(document)
         try:
             rejected = engine.apply(groups)
         except EngineUnavailable as error:
@@ -240,7 +209,7 @@ def rebuild_database_copy(progress=None):
             Page.objects.filter(alias_of__isnull=True, content_type__in=indexed_content_types())
         ).values_list("translation_key", flat=True)
     )
-    IndexedDocument.objects.exclude(translation_key__in=keys).delete()
+    local_copy().remove_all_but(keys)
     count = 0
     for done, key in enumerate(sorted(map(str, keys)), start=1):
         documents = build_group_documents(key)

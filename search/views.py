@@ -8,18 +8,10 @@ from django.views.decorators.http import require_GET
 from wagtail.models import Page
 
 from knowledgebase.visibility import visible, with_languages
-from search import insight, service
+from search import facets, insight, service
 from search.engines.base import EngineError
 from search.query import BadRequest
 
-FACET_TITLES = {
-    "type": _("Type"),
-    "topic": _("Topic"),
-    "region": _("Region"),
-    "member": _("Member"),
-    "language": _("Language"),
-    "year": _("Year"),
-}
 FACET_TOP = 5  # values shown before "show all"
 
 
@@ -42,12 +34,12 @@ def search_page(request):
     for result in answer["results"]:
         result["type_label"] = type_labels[result["type"]]
     link_in_reader_language(answer["results"], request, language)
-    facets = [facet(name, title, answer["facets"][name]) for name, title in FACET_TITLES.items()]
-    chips = removable_chips(request, facets)
+    shown = [facet(entry, answer["facets"][entry.key]) for entry in facets.all_facets()]
+    chips = removable_chips(request, shown)
     context = {
         "query": search_request.query,
         "answer": answer,
-        "facets": facets,
+        "facets": shown,
         "chips": chips,
         "selected_count": len(chips),
         "sort": search_request.sort,
@@ -59,14 +51,15 @@ def search_page(request):
     return insight.count_when_sent(response, search_request, answer)
 
 
-def facet(name, title, values):
+def facet(entry, values):
     """A facet's top values (the selected ones always among them) and the rest, which
     the page folds under "show all"."""
     top = [value for value in values if value["selected"]]
     top += [value for value in values if not value["selected"]][: max(0, FACET_TOP - len(top))]
     return {
-        "name": name,
-        "title": title,
+        "name": entry.key,
+        "title": entry.label,
+        "interface_labels": entry.interface_labels,
         "values": values,
         "top": top,
         "more": [value for value in values if value not in top],

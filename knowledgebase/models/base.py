@@ -104,6 +104,20 @@ class KnowledgePage(SourceRestrictionsMixin, Page):
     def region_keys(self):
         return [region.key for region in self.regions.all()]
 
+    def member_keys(self):
+        """Keys of the members behind the page (the search's member facet)."""
+        return []
+
+    def reviewed_on(self):
+        """The date of the page's last review (the search's "recently reviewed" order);
+        None for a type that is not reviewed on a schedule."""
+        return None
+
+    @property
+    def indexed_title(self):
+        """The title as search indexes it."""
+        return self.title
+
 
 class MemberContentPage(KnowledgePage):
     """A knowledge page written or produced by one or more members."""
@@ -161,6 +175,9 @@ class MemberContentPage(KnowledgePage):
         # Every path (admin, workflow, translations, scheduled publishing) ends here.
         refuse_publishing_if_held(revision.as_object())
         return super().publish(revision, *args, **kwargs)
+
+    def member_keys(self):
+        return sorted(member.member_key for member in visible(self.members.all()))
 
     def community_keys(self):
         return [community.key for community in self.communities.all()]

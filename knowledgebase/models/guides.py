@@ -125,6 +125,9 @@ class GuidePage(MemberContentPage):
     class Meta:
         verbose_name = _("guide")
 
+    def reviewed_on(self):
+        return self.last_reviewed
+
     @property
     def review_due(self):
         return add_months(self.last_reviewed, self.review_interval_months)

@@ -160,6 +160,14 @@ class MemberPage(KnowledgePage):
             names.update(filter(None, (title, acronym)))
         return sorted(names)
 
+    def member_keys(self):
+        return [self.member_key]
+
+    @property
+    def indexed_title(self):
+        """The title with the acronym, so either finds the member."""
+        return self.display_name
+
     @property
     def short_name(self):
         return self.acronym or self.title

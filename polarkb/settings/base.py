@@ -10,6 +10,7 @@ import dj_email_url
 from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 
 from polarkb.languages import DEFAULT_LANGUAGE, LANGUAGES, register_missing_language_info
+from search.engines import from_shortcut as search_engines_from_shortcut
 
 env = os.environ.copy()
 
@@ -252,7 +253,9 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xl
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
-# Search: one setting chooses the engine for the public search and the admin.
+# Search: one setting chooses the engine for the public search and the admin. The
+# SEARCH_ENGINE shortcut and the three settings after it fill SEARCH_ENGINES, where
+# the engine is named by its class (see search/engines/__init__.py).
 SEARCH_ENGINE = env.get("SEARCH_ENGINE", "database")
 SEARCH_URLS = [
     u.strip() for u in env.get("SEARCH_URL", "http://127.0.0.1:9200").split(",") if u.strip()
@@ -268,10 +271,9 @@ _WAGTAIL_SEARCH_BACKENDS = {
     "opensearch": "wagtail.search.backends.opensearch3",
     "elasticsearch": "wagtail.search.backends.elasticsearch9",
 }
-if SEARCH_ENGINE not in _WAGTAIL_SEARCH_BACKENDS:
-    raise ValueError(
-        f"SEARCH_ENGINE must be one of {', '.join(_WAGTAIL_SEARCH_BACKENDS)}, not {SEARCH_ENGINE!r}"
-    )
+SEARCH_ENGINES = search_engines_from_shortcut(
+    SEARCH_ENGINE, SEARCH_URLS, SEARCH_INDEX_PREFIX, SEARCH_TIMEOUT
+)
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": _WAGTAIL_SEARCH_BACKENDS[SEARCH_ENGINE]}}
 if SEARCH_ENGINE != "database":
     WAGTAILSEARCH_BACKENDS["default"].update(

@@ -27,6 +27,9 @@ class SearchResult:
 
 class SearchEngine:
     name = ""
+    # A server of its own, kept in step through the outbox once a change has committed
+    # (search/sync.py). The database engine is written in the change's own transaction.
+    remote = True
 
     def search(self, request):
         """Run a SearchRequest; returns a SearchResult.

@@ -20,7 +20,7 @@ from operator import add, and_, or_
 from django.conf import settings
 from django.db.models import Case, Q, Value, When
 
-from search import mapping
+from search import facets, mapping
 from search.analysis import WORD, analyze, fold, stem, tolerates_typos, words, written
 from search.documents import TEXT_FIELDS, shown_version
 from search.engines.base import Hit, SearchEngine, SearchResult
@@ -40,6 +40,7 @@ from search.query import (
 SNIPPET_LENGTH = 180
 SPELLING_EDITS = 2  # did-you-mean corrects words of 4 letters or more, as the engines do
 FIELD_WEIGHTS = {**mapping.FIELD_BOOSTS, "tags": mapping.TAGS_BOOST}
+SORT_FIELDS = ("published", "last_reviewed")
 
 
 def language_codes():
@@ -244,21 +245,28 @@ def in_sequence(tokens, forms):
     return False
 
 
+def small_facets(document):
+    """The facet values and dates of a document: what filtering and sorting read."""
+    names = (*facets.fields(), *SORT_FIELDS)
+    return {name: document.get(name) for name in names}
+
+
 class DatabaseEngine(SearchEngine):
     name = "database"
+    remote = False
 
     def search(self, request):
         units = [UnitMatcher(unit, vocabulary()) for unit in request.units]
         groups = self._matching_groups(units, request.relaxed)
-        facets = {name: Counter() for name in mapping.FACET_FIELDS}
+        counts = {facet: Counter() for facet in facets.all_facets()}
         matching = []
         for group in groups:
-            failed = [name for name in facets if not self._passes(group["facets"], request, name)]
+            failed = [facet for facet in counts if not self._passes(group, request, facet)]
             if not failed:
                 matching.append(group)
             if len(failed) <= 1:  # disjunctive: count a facet ignoring its own selection
-                for name in failed or facets:
-                    facets[name].update(self._values(group["facets"], name))
+                for facet in failed or counts:
+                    counts[facet].update(self._values(group, facet))
 
         matching.sort(key=self._sort_key(request, units), reverse=True)
         start = (request.page - 1) * PAGE_SIZE
@@ -267,7 +275,7 @@ class DatabaseEngine(SearchEngine):
         return SearchResult(
             total=total,
             hits=self._hits(page_keys, request, units),
-            facets={name: dict(counts) for name, counts in facets.items()},
+            facets={facet.key: dict(values) for facet, values in counts.items()},
             suggestion=self.honest_suggestion(request, total, self._correction(request)),
         )
 
@@ -275,7 +283,7 @@ class DatabaseEngine(SearchEngine):
         units = [UnitMatcher(unit, vocabulary()) for unit in request.units]
         groups = self._matching_groups(units, request.relaxed, fields=False)
         return sum(
-            all(self._passes(group["facets"], request, name) for name in mapping.FACET_FIELDS)
+            all(self._passes(group, request, facet) for facet in facets.all_facets())
             for group in groups
         )
 
@@ -294,26 +302,28 @@ class DatabaseEngine(SearchEngine):
         return list(rows.values(*columns))
 
     @staticmethod
-    def _values(facets, name):
-        value = facets.get(mapping.FACET_FIELDS[name])
+    def _values(group, facet):
+        value = group["facets"].get(facet.field)
+        if value is None:
+            return []
         return value if isinstance(value, list) else [value]
 
-    def _passes(self, facets, request, name):
-        selected = request.filters.get(name)
-        return not selected or bool(set(selected) & set(self._values(facets, name)))
+    def _passes(self, group, request, facet):
+        selected = request.filters.get(facet.key)
+        return not selected or bool(set(selected) & set(self._values(group, facet)))
 
     @staticmethod
     def _sort_key(request, units):
         """Sort key, largest first: the chosen order, then the newest, then a stable id."""
 
         def key(group):
-            facets = group["facets"]
+            dates = group["facets"]
             primary = {
-                "newest": lambda: facets["published"],
-                "reviewed": lambda: facets.get("last_reviewed") or "",
+                "newest": lambda: dates["published"],
+                "reviewed": lambda: dates.get("last_reviewed") or "",
                 "relevance": lambda: relevance(group["field_terms"], units),
             }[request.effective_sort]()
-            return (primary, facets["published"], str(group["translation_key"]))
+            return (primary, dates["published"], str(group["translation_key"]))
 
         return key
 
@@ -348,9 +358,50 @@ class DatabaseEngine(SearchEngine):
         return chosen[:SUGGESTION_LIMIT]
 
     def apply(self, groups):
-        """The database copy is written by search.sync itself."""
+        """Store each group's documents with their indexed forms, in the caller's
+        transaction (the database engine rejects nothing)."""
+        for translation_key, documents in groups.items():
+            self._store_group(translation_key, documents)
+        return {}
+
+    @staticmethod
+    def _store_group(translation_key, documents):
+        IndexedDocument.objects.filter(translation_key=translation_key).exclude(
+            doc_id__in=[document["id"] for document in documents]
+        ).delete()
+        for document in documents:
+            search_text, field_terms = index_terms(document)
+            IndexedDocument.objects.update_or_create(
+                doc_id=document["id"],
+                defaults={
+                    "translation_key": translation_key,
+                    "locale": document["locale"],
+                    "is_representative": document["is_representative"],
+                    "page_id": document["page_id"],
+                    "title": document["title"][:255],
+                    "facets": small_facets(document),
+                    "search_text": search_text,
+                    "field_terms": field_terms,
+                    "data": document,
+                },
+            )
+
+    @staticmethod
+    def remove_all_but(translation_keys):
+        """Drop the documents of every group but these."""
+        IndexedDocument.objects.exclude(translation_key__in=translation_keys).delete()
+
+    @staticmethod
+    def documents(translation_keys=None):
+        """The stored documents (of these groups), one at a time."""
+        rows = IndexedDocument.objects.all()
+        if translation_keys is not None:
+            rows = rows.filter(translation_key__in=translation_keys)
+        return rows.values_list("data", flat=True).iterator()
 
     def rebuild(self, documents, progress=None):
+        """The copy is rebuilt from the pages (search.sync.rebuild_database_copy):
+        only count the documents."""
         count = 0
         for count, _document in enumerate(documents, start=1):
             if progress and count % 1000 == 0:

@@ -15,7 +15,7 @@ from itertools import islice
 from django.conf import settings
 from django.utils.functional import cached_property
 
-from search import mapping
+from search import facets, mapping
 from search.documents import all_doc_ids, shown_version
 from search.engines.base import EngineError, EngineUnavailable, Hit, SearchEngine, SearchResult
 from search.query import build_count_body, build_search_bodies, build_suggest_body, facet_buckets
@@ -133,7 +133,7 @@ class ElasticFamilyEngine(SearchEngine):
                     bucket["key"]: bucket["doc_count"]
                     for bucket in facet_buckets(aggregations, name)
                 }
-                for name in mapping.FACET_FIELDS
+                for name in facets.keys()
             },
             suggestion=self.honest_suggestion(request, total, self._correction(response)),
         )

@@ -4,8 +4,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from search.engines.base import EngineError, EngineUnavailable
-from search.models import IndexedDocument, PendingIndexUpdate
-from search.service import get_engine
+from search.models import PendingIndexUpdate
+from search.service import get_engine, local_copy
 from search.sync import rebuild_database_copy
 
 BAR_WIDTH = 30
@@ -57,11 +57,8 @@ class Command(BaseCommand):
         bar.finish()
 
         bar = ProgressBar(self.stdout, f"indexing into {engine.name}", count)
-        documents = (
-            row for row in IndexedDocument.objects.values_list("data", flat=True).iterator()
-        )
         try:
-            index_name, indexed = engine.rebuild(documents, progress=bar)
+            index_name, indexed = engine.rebuild(local_copy().documents(), progress=bar)
         except EngineError as error:
             raise CommandError(f"The {engine.name} engine rejected the rebuild: {error}") from error
         except EngineUnavailable as error:

@@ -14,10 +14,8 @@ from django.http import QueryDict
 from django.test import override_settings
 from django.test.utils import setup_databases, teardown_databases
 
-from search import quality, service
+from search import engines, quality, service
 from search.engines.base import EngineUnavailable
-
-ENGINES = ("database", "opensearch", "elasticsearch")
 
 
 class Command(BaseCommand):
@@ -27,7 +25,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--engine",
             action="append",
-            choices=ENGINES,
+            choices=tuple(engines.SHORTCUTS),
             help="Engine to measure (repeatable). Default: the database engine and "
             "the configured SEARCH_ENGINE.",
         )
@@ -39,13 +37,13 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         from tests.search.relevance.loader import load_collection, load_queries
 
-        engines = options["engine"] or list(dict.fromkeys(["database", settings.SEARCH_ENGINE]))
+        chosen = options["engine"] or list(dict.fromkeys(["database", settings.SEARCH_ENGINE]))
         queries = load_queries()
         old_config = setup_databases(verbosity=0, interactive=False, aliases={"default"})
         try:
             self.progress(f"Loading the relevance collection ({len(queries)} queries)…")
             item_keys = {value: key for key, value in load_collection().items()}
-            reports = [self.measure(engine, queries, item_keys) for engine in engines]
+            reports = [self.measure(engine, queries, item_keys) for engine in chosen]
         finally:
             teardown_databases(old_config, verbosity=0)
         if options["json"]:
@@ -60,7 +58,7 @@ class Command(BaseCommand):
                 call_command("rebuild_search_index", stdout=open(os.devnull, "w"))
                 return quality.evaluate(engine, queries, item_keys, self.search)
             finally:
-                self.drop_index(engine)
+                self.drop_index()
 
     @staticmethod
     def search(query):
@@ -75,10 +73,11 @@ class Command(BaseCommand):
         return answer
 
     @staticmethod
-    def drop_index(engine):
-        if engine != "database":
+    def drop_index():
+        engine = service.get_engine()
+        if engine.remote:
             try:
-                service.get_engine().drop()
+                engine.drop()
             except EngineUnavailable:
                 pass
 
