@@ -66,12 +66,6 @@ def publishing_refusal(page):
     ) % {"title": page.title, "communities": ", ".join(str(c) for c in pending)}
 
 
-
-
-
-
-
-
 def requested_on_publication(sender, instance, **kwargs):
     """A page published naming communities keeps needing their consent."""
     record_requests(instance)
