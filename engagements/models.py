@@ -122,3 +122,6 @@ class OverlapNotice(models.Model):
                 condition=models.Q(first__lt=models.F("second")), name="pair_in_order"
             ),
         ]
+
+    def __str__(self):
+        return f"{self.first} / {self.second}"

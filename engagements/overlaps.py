@@ -89,7 +89,11 @@ def all_clashes(days=None):
             ):
                 clashes.append(Clash(OVERLAP, first.community, [first, second]))
     for period in NoVisitPeriod.objects.select_related("community"):
-        inside = [e for e in engagements if e.community_id == period.community_id and e.touches(period)]
+        inside = [
+            engagement
+            for engagement in engagements
+            if engagement.community_id == period.community_id and engagement.touches(period)
+        ]
         if inside:
             clashes.append(Clash(NO_VISITS, period.community, inside, period))
     return sorted(clashes, key=lambda clash: (clash.community.name, clash.start, clash.kind))

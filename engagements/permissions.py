@@ -67,9 +67,7 @@ class EngagementPermissionPolicy(RolePermissionPolicy):
         if action in CHANGES:
             return member_authors_members(user).exists()
         if action == "view":
-            return (
-                member_authors_members(user).exists() or reviewed_communities(user).exists()
-            )
+            return member_authors_members(user).exists() or reviewed_communities(user).exists()
         return False
 
     def role_instances(self, user, action):

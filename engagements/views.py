@@ -64,8 +64,8 @@ class RowPermissionMixin:
 
     def get_object(self, *args, **kwargs):
         instance = super().get_object(*args, **kwargs)
-        policy = self.permission_policy
-        if not policy.user_has_permission_for_instance(self.request.user, self.row_action, instance):
+        user, policy = self.request.user, self.permission_policy
+        if not policy.user_has_permission_for_instance(user, self.row_action, instance):
             raise PermissionDenied
         return instance
 
@@ -151,4 +151,3 @@ class HistoryView(RowPermissionMixin, BaseHistoryView):
 
 class UsageView(RowPermissionMixin, BaseUsageView):
     pass
-

@@ -41,11 +41,12 @@ def dates():
 
 class EngagementViewSet(RegisterViewSet):
     model = Engagement
+    url_prefix = "engagement-register/engagements"
     icon = "calendar-alt"
     add_view_class = views.CreateEngagementView
     edit_view_class = views.EditEngagementView
     list_display = [
-        Column("community", label=_("Community"), accessor="community"),
+        "community",
         Column("members", label=_("Members involved"), accessor="member_names"),
         DateColumn("start", label=_("Start"), sort_key="start"),
         DateColumn("end", label=_("End"), sort_key="end"),
@@ -83,10 +84,11 @@ class EngagementViewSet(RegisterViewSet):
 
 class NoVisitPeriodViewSet(RegisterViewSet):
     model = NoVisitPeriod
+    url_prefix = "engagement-register/no-visits"
     icon = "warning"
     add_view_class = views.CreatePeriodView
     list_display = [
-        Column("community", label=_("Community"), accessor="community"),
+        "community",
         DateColumn("start", label=_("Start"), sort_key="start"),
         DateColumn("end", label=_("End"), sort_key="end"),
         Column("reason", label=_("Reason"), accessor="reason"),

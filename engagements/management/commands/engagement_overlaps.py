@@ -67,7 +67,8 @@ class Command(BaseCommand):
 
     def write_plain(self, clashes, days):
         if not clashes:
-            self.stdout.write(_("No overlapping engagements (within %(days)s days).") % {"days": days})
+            none = _("No overlapping engagements (within %(days)s days).") % {"days": days}
+            self.stdout.write(none)
             return
         community = None
         for clash in clashes:
