@@ -71,7 +71,7 @@ class EngagementViewSet(RegisterViewSet):
     ]
     edit_handler = ObjectList(
         [
-            FieldPanel("community"),
+            FieldPanel("community", widget=forms.Select),
             dates(),
             FieldPanel("purpose"),
             FieldPanel("members", widget=forms.CheckboxSelectMultiple),
@@ -97,7 +97,7 @@ class NoVisitPeriodViewSet(RegisterViewSet):
     ordering = ["start"]
     inspect_view_fields = ["community", "start", "end", "reason", "created_by", "created"]
     edit_handler = ObjectList(
-        [FieldPanel("community"), dates(), FieldPanel("reason")],
+        [FieldPanel("community", widget=forms.Select), dates(), FieldPanel("reason")],
         base_form_class=views.NoVisitPeriodForm,
     )
 
