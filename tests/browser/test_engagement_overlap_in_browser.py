@@ -61,7 +61,7 @@ class EngagementOverlapInBrowserTests(BrowserTestCase):
         self.driver.execute_script("arguments[0].form.requestSubmit()", self.find("#id_purpose"))
 
         warning = self.find(".messages .warning, .messages li.warning").text
-        self.assertIn("FACE-IT", warning.upper())
+        self.assertIn(face_it.member_names(), warning)
         self.assertIn(face_it.contact_name, warning)
         self.assertIn(face_it.contact_email, warning)
         self.assertIn(str(face_it.start.year), warning)
