@@ -44,6 +44,7 @@ from localization.publishing import save_and_publish
 from search.sync import deferred_reindexing
 
 from .consent import load_consent_demo
+from .engagements import load_engagements
 from .enquiries import load_enquiries
 from .feedback import load_feedback
 from .files import read_data
@@ -106,6 +107,7 @@ class DemoLoader:
         self.link_guides(home)
         self.translate_all()
         load_consent_demo(self.log)
+        load_engagements(self.log)
         self.synchronise_locales()
         load_enquiries(self.log)
         load_feedback(self.log)

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "legacy",
     "archive",
     "outreach",
+    "engagements",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",
@@ -310,6 +311,10 @@ CONTACT_RATE_LIMIT = (10, 3600)  # posts per client per period in seconds
 CONTACT_MAX_POST_BYTES = 64 * 1024
 FEEDBACK_RATE_LIMIT = (30, 3600)
 FEEDBACK_MAX_POST_BYTES = 16 * 1024
+
+# The engagement register (engagements/): how many days apart two members' engagements with
+# one community may come before they are flagged as overlapping.
+ENGAGEMENT_OVERLAP_DAYS = int(env.get("ENGAGEMENT_OVERLAP_DAYS", "30"))
 
 # Optional machine translation for wagtail-localize, off unless a key is given.
 if env.get("DEEPL_API_KEY"):
