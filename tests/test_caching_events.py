@@ -31,6 +31,9 @@ UNSEEN = {
     "consent.CommunityConsentTask",
     "reviews.ReviewReminder",
     "legacy.HarvestRecord",
+    "engagements.Engagement",  # the register: never shown to readers
+    "engagements.NoVisitPeriod",
+    "engagements.OverlapNotice",
     "legacy.PidCheck",
     "wagtail_localize.TranslatableObject",
     "wagtail_localize.TranslationSource",
