@@ -112,7 +112,11 @@ def directory_page(client, query="", language="en"):
         ("?region=antarctic", {"Data rescue project"}, {"Permafrost data centre"}),
         ("?kind=vessel", {"Icebreaker consortium"}, {"Research icebreaker access"}),
         ("?kind=vessel&region=antarctic", set(), set()),
-        ("?kind=data-centre&topic=data-legacy", {"Data rescue project"}, {"Permafrost data centre"}),
+        (
+            "?kind=data-centre&topic=data-legacy",
+            {"Data rescue project"},
+            {"Permafrost data centre"},
+        ),
         # Only hidden stations exist: nobody offers one.
         ("?kind=station", set(), set()),
     ],
