@@ -1,6 +1,7 @@
-"""schema.org descriptions (JSON-LD) of guides, lessons, legacy outputs and infrastructure, for search
-engines and dataset finders: name, description, the persistent identifier, licence,
-the members as creators, dates, language and the item's other language versions."""
+"""schema.org descriptions (JSON-LD) of guides, lessons, legacy outputs and
+infrastructure, for search engines and dataset finders: name, description, the
+persistent identifier, licence, the members as creators, dates, language and the item's
+other language versions."""
 
 import json
 
