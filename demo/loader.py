@@ -66,6 +66,7 @@ class DemoData:
     guides: list
     lessons: list
     outputs: list
+    infrastructure: list
     translations: dict
 
     @classmethod
@@ -103,6 +104,12 @@ class DemoLoader:
         self.load_pages(indexes["guides"], kb.GuidePage, self.data.guides, self.guide_fields)
         self.load_pages(indexes["lessons"], kb.LessonPage, self.data.lessons, self.lesson_fields)
         self.load_pages(indexes["outputs"], kb.OutputPage, self.data.outputs, self.output_fields)
+        self.load_pages(
+            indexes["infrastructure"],
+            kb.InfrastructurePage,
+            self.data.infrastructure,
+            self.infrastructure_fields,
+        )
         call_command("create_demo_users")  # one user per role, in development only
         self.link_guides(home)
         self.translate_all()
@@ -248,6 +255,8 @@ class DemoLoader:
             "end_date": parse_date(item["end_date"]),
             "contact_name": item["contact_name"],
             "contact_email": item["contact_email"],
+            "expertise": item["expertise"],
+            "contact_points": [("contact_point", point) for point in item["contact_points"]],
             "published": parse_date(item["start_date"]) or datetime.date(2020, 1, 1),
             **self.classification({"topics": item["topics"], "regions": item["regions"]}),
         }
@@ -287,6 +296,18 @@ class DemoLoader:
             "custodian": item["custodian"],
             "licence": item["licence"],
             "access_notes": item["access_notes"],
+            "published": parse_date(item["published"]),
+            **self.classification(item),
+        }
+
+    def infrastructure_fields(self, item):
+        return {
+            "title": item["title"],
+            "summary": item["summary"],
+            "kind": item["kind"],
+            "description": item["description"],
+            "access_conditions": item["access_conditions"],
+            "link": item["link"],
             "published": parse_date(item["published"]),
             **self.classification(item),
         }

@@ -213,3 +213,36 @@ def table_of_contents(stream_value):
         for block in stream_value
         if block.block_type == "heading"
     ]
+
+
+class ContactPointValue(blocks.StructValue):
+    """What a reader may see of a contact point: the role always; the name and e-mail
+    only when the person agreed to be listed."""
+
+    def public_name(self):
+        return self.get("name", "") if self.get("agreed_to_be_listed") else ""
+
+    def public_email(self):
+        return self.get("email", "") if self.get("agreed_to_be_listed") else ""
+
+
+class ContactPointBlock(blocks.StructBlock):
+    role = blocks.CharBlock(label=_("Role"), max_length=160)
+    name = blocks.CharBlock(required=False, label=_("Name"), max_length=160, search_index=False)
+    email = blocks.EmailBlock(required=False, label=_("Public e-mail"), search_index=False)
+    agreed_to_be_listed = blocks.BooleanBlock(
+        required=False,
+        label=_("Agreed to be listed"),
+        search_index=False,
+        help_text=_(
+            "Only when the person agreed: without it, readers see the role and nothing personal."
+        ),
+    )
+
+    class Meta:
+        template = "blocks/contact_point.html"
+        icon = "user"
+        label = _("Contact point")
+        value_class = ContactPointValue
+        description = _("A role to contact, with a name and e-mail the person agreed to list.")
+        preview_value = {"role": "Station manager", "agreed_to_be_listed": False}

@@ -72,6 +72,14 @@ CONTENT_TYPES = (
         index_slug="outputs",
         reviewed=True,
     ),
+    KnowledgeType(
+        key="infrastructure",
+        label=_("Infrastructure and services"),
+        facet_label=_("Infrastructure"),
+        model_name="InfrastructurePage",
+        index_model_name="InfrastructureIndexPage",
+        index_slug="infrastructure",
+    ),
 )
 KEYS = tuple(content_type.key for content_type in CONTENT_TYPES)
 

@@ -1,19 +1,21 @@
-"""schema.org descriptions (JSON-LD) of guides, lessons and legacy outputs, for search
-engines and dataset finders: name, description, the persistent identifier, licence,
-the members as creators, dates, language and the item's other language versions."""
+"""schema.org descriptions (JSON-LD) of guides, lessons, legacy outputs and
+infrastructure, for search engines and dataset finders: name, description, the
+persistent identifier, licence, the members as creators, dates, language and the item's
+other language versions."""
 
 import json
 
 from django.conf import settings
 
 from knowledgebase.identifiers import DOI, HANDLE, identifier_kind, resolver_url
-from knowledgebase.models import GuidePage, LessonPage
+from knowledgebase.models import GuidePage, InfrastructurePage, LessonPage
 from knowledgebase.visibility import visible
 
 # schema.org type by page model, and by kind for legacy outputs.
 SCHEMA_TYPES = {
     GuidePage: "HowTo",
     LessonPage: "LearningResource",
+    InfrastructurePage: "Service",
     "dataset": "Dataset",
     "report": "Report",
     "software": "SoftwareSourceCode",
@@ -25,7 +27,7 @@ HTML_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
 
 def schema_type(page):
-    return SCHEMA_TYPES.get(getattr(page, "kind", None)) or SCHEMA_TYPES.get(type(page))
+    return SCHEMA_TYPES.get(type(page)) or SCHEMA_TYPES.get(getattr(page, "kind", None))
 
 
 def describe(page, request):

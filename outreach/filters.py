@@ -3,24 +3,10 @@ the embed; an unknown key or bad input is refused with a message."""
 
 from django.utils.translation import gettext as _
 
+from knowledgebase.filters import BadFilter, one_value, taxonomy_keys
 from knowledgebase.models import MemberPage, Region, Topic
 
-MAX_KEY_LENGTH = 80
-
-
-class BadFilter(ValueError):
-    """A filter the request may not have; the message says why, in the reader's language."""
-
-
-def one_value(params, name):
-    """The single value of a parameter ('' when absent)."""
-    values = params.getlist(name)
-    if len(values) > 1:
-        raise BadFilter(_("Give “%(name)s” at most once.") % {"name": name})
-    value = values[0].strip() if values else ""
-    if len(value) > MAX_KEY_LENGTH or "\x00" in value:
-        raise BadFilter(_("The value of “%(name)s” is not a valid key.") % {"name": name})
-    return value
+__all__ = ["BadFilter", "item_filters", "member_by_key", "one_value", "taxonomy_keys"]
 
 
 def member_by_key(params):
@@ -32,16 +18,6 @@ def member_by_key(params):
     if member is None:
         raise BadFilter(_("Unknown member: “%(key)s”.") % {"key": key})
     return member
-
-
-def taxonomy_keys(params, name, model):
-    """The key given as ?<name>= and the keys of every item below it, or None."""
-    key = one_value(params, name)
-    if not key:
-        return None
-    if not model.objects.source().filter(key=key).exists():
-        raise BadFilter(_("Unknown %(name)s: “%(key)s”.") % {"name": name, "key": key})
-    return model.descendant_keys(key)
 
 
 def item_filters(params):

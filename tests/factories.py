@@ -115,6 +115,13 @@ class OutputIndexPageFactory(IndexPageFactory):
         model = kb.OutputIndexPage
 
 
+class InfrastructureIndexPageFactory(IndexPageFactory):
+    title, slug = "Infrastructure and services", "infrastructure"
+
+    class Meta:
+        model = kb.InfrastructureIndexPage
+
+
 class TopicIndexPageFactory(IndexPageFactory):
     title, slug = "Topics", "topics"
 
@@ -184,6 +191,16 @@ class OutputPageFactory(MemberContentPageFactory):
 
     class Meta:
         model = kb.OutputPage
+
+
+class InfrastructurePageFactory(MemberContentPageFactory):
+    title = factory.Sequence(lambda n: f"Research station {n}")
+    kind = "station"
+    access_conditions = "Apply through the station's access programme."
+    link = "https://station.example.org/access"
+
+    class Meta:
+        model = kb.InfrastructurePage
 
 
 class CommunityFactory(DjangoModelFactory):

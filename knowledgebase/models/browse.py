@@ -29,20 +29,7 @@ class TaxonomyBrowsePage(RoutablePageMixin, ListingPage):
 
     def tree(self):
         """[(item, depth)] of the taxonomy in this page's language, in tree order."""
-        items = self.taxonomy_model.all_localized(self.locale)
-        children = {}
-        for item in items:
-            children.setdefault(item.parent.key if item.parent else None, []).append(item)
-
-        ordered = []
-
-        def walk(parent_key, depth):
-            for item in children.get(parent_key, []):
-                ordered.append((item, depth))
-                walk(item.key, depth + 1)
-
-        walk(None, 0)
-        return ordered
+        return self.taxonomy_model.tree(self.locale)
 
     @path("")
     def index(self, request):

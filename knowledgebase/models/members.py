@@ -8,17 +8,17 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.fields import RichTextField
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from knowledgebase.blocks import ContactPointBlock
 from knowledgebase.per_request import default_locale
 from knowledgebase.visibility import visible
 
 from .base import (
     KnowledgePage,
-    ListingPage,
     content_in_locale,
     in_source_language,
     member_content_types,
@@ -33,13 +33,6 @@ class MemberKind(models.TextChoices):
     PROJECT = "project", _("Project")
     ORGANISATION = "organisation", _("Organisation")
     INFRASTRUCTURE = "infrastructure", _("Infrastructure")
-
-
-class MemberIndexPage(ListingPage):
-    subpage_types = ["knowledgebase.MemberPage"]
-
-    class Meta:
-        verbose_name = _("member index")
 
 
 class MemberPage(KnowledgePage):
@@ -61,8 +54,26 @@ class MemberPage(KnowledgePage):
     start_date = models.DateField(_("start date"), null=True, blank=True)
     end_date = models.DateField(_("end date"), null=True, blank=True)
     description = RichTextField(_("description"), blank=True)
+    expertise = models.TextField(
+        _("expertise"),
+        blank=True,
+        help_text=_(
+            "What the member can help others with, in a few sentences. Its fields of "
+            "expertise are its topics and regions."
+        ),
+    )
+    contact_points = StreamField(
+        [("contact_point", ContactPointBlock())],
+        verbose_name=_("contact points"),
+        blank=True,
+    )
+    # Where enquiries to this member go (contact.routing); never shown to readers.
     contact_name = models.CharField(_("contact name"), max_length=160, blank=True)
-    contact_email = models.EmailField(_("contact email"), blank=True)
+    contact_email = models.EmailField(
+        _("contact email"),
+        blank=True,
+        help_text=_("Enquiries to this member are sent here. Not shown to readers."),
+    )
     custodian = models.ForeignKey(
         "self",
         verbose_name=_("custodian"),
@@ -106,15 +117,19 @@ class MemberPage(KnowledgePage):
             heading=_("Funding and duration"),
         ),
         MultiFieldPanel(
-            [FieldPanel("contact_name"), FieldPanel("contact_email")], heading=_("Contact")
+            [FieldPanel("contact_points"), FieldPanel("contact_name"), FieldPanel("contact_email")],
+            heading=_("Contact"),
         ),
-        MultiFieldPanel(KnowledgePage.taxonomy_panels, heading=_("Research focus")),
+        MultiFieldPanel(
+            [FieldPanel("expertise"), *KnowledgePage.taxonomy_panels], heading=_("Expertise")
+        ),
     ]
 
     search_fields = KnowledgePage.search_fields + [
         index.SearchField("acronym", boost=3),
         index.AutocompleteField("acronym"),
         index.SearchField("description"),
+        index.SearchField("expertise"),
         index.SearchField("funding_programme"),
         index.FilterField("kind"),
     ]

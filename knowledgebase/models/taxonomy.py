@@ -129,6 +129,22 @@ class TaxonomyItem(TranslatableMixin, index.Indexed, models.Model):
         return remember(("taxonomy", cls._meta.label, locale.pk), lambda: cls.localized(locale))
 
     @classmethod
+    def tree(cls, locale):
+        """[(item, depth)] of every item in the locale, in tree order."""
+        children = {}
+        for item in cls.all_localized(locale):
+            children.setdefault(item.parent.key if item.parent else None, []).append(item)
+        ordered = []
+
+        def walk(parent_key, depth):
+            for item in children.get(parent_key, []):
+                ordered.append((item, depth))
+                walk(item.key, depth + 1)
+
+        walk(None, 0)
+        return ordered
+
+    @classmethod
     def children_of(cls, key, locale):
         """The items right below the item with this key, in the locale."""
         return [

@@ -53,11 +53,32 @@ def add_hidden_items():
     withdrawn = english.get(slug=consent["approved"]["guide"])
     CommunityApproval.objects.filter(page_translation_key=withdrawn.translation_key).delete()
     awaiting = english.get(slug=consent["awaiting"]["guide"]["slug"])
+    station = f.InfrastructurePageFactory(
+        parent=kb.InfrastructureIndexPage.objects.get(locale__language_code="en"),
+        title="Skuaholm field hut",
+        slug="skuaholm-field-hut",
+    )
+    PageViewRestriction.objects.create(
+        page=station, restriction_type=PageViewRestriction.PASSWORD, password="s3cret"
+    )
     return [
+        *unlisted_contacts(), station.title, station.slug,
         RESTRICTED_WORD, restricted.title, restricted.slug,
         DRAFT_WORD, draft.title, draft.slug,
         withdrawn.summary, withdrawn.slug, awaiting.title, awaiting.slug,
     ]  # fmt: skip
+
+
+def unlisted_contacts():
+    """The names and e-mails of the demo's contact points who did not agree to be listed."""
+    return [
+        text
+        for member in read_data("members")
+        for point in member["contact_points"]
+        if not point["agreed_to_be_listed"]
+        for text in (point["name"], point["email"])
+        if text
+    ]
 
 
 def add_guide_with_image_and_download():

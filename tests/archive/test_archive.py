@@ -211,3 +211,11 @@ def test_a_directory_in_use_is_never_overwritten(exported, tmp_path):
     with pytest.raises(CommandError, match="does not hold a previous export"):
         call_command("export_archive", "--out", str(tmp_path), "--language", "en", "--force")
     assert (tmp_path / "notes.txt").read_text() == "mine"
+
+
+def test_a_member_page_names_only_the_contacts_who_agreed_to_be_listed(exported):
+    html = (exported.files / "en/members/svalbard-field-safety-network/index.html").read_text()
+
+    assert "Demo contact (fictional)" in html and "field-safety@example.org" in html
+    assert "Station safety officer" in html  # the role, without the person
+    assert "Tindrevik" not in html

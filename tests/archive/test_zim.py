@@ -51,7 +51,7 @@ def test_pages_images_and_links_inside(exported):
 
 def test_no_restricted_draft_or_withheld_item(exported):
     archive = Archive(exported.zim)
-    for words in (RESTRICTED_WORD, DRAFT_WORD):
+    for words in (RESTRICTED_WORD, DRAFT_WORD, "Tindrevik", "Skuaholm"):
         assert search(archive, words) == [], words
     for slug in exported.hidden:
         assert not archive.has_entry_by_path(f"guides/{slug}/index.html")

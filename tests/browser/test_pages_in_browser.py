@@ -10,11 +10,12 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions
-from selenium.webdriver.support.ui import WebDriverWait
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from knowledgebase.models import (
     GuideIndexPage,
     GuidePage,
+    InfrastructurePage,
     LessonPage,
     MemberPage,
     OutputPage,
@@ -31,6 +32,8 @@ LANGUAGES = ("en", "kl", "se", "iu")
 PHONE, DESKTOP = (375, 740), (1280, 900)
 WIDTHS = (320, 375, 1280)
 SEARCH_WITH_FILTERS = "search with filters open"
+MEMBER_WITH_INFRASTRUCTURE = "svalbard-field-safety-network"
+DIRECTORY_FILTERS = "topic=fieldwork-safety&kind=training"
 
 
 def first_url(model, language, untranslated=False):
@@ -74,8 +77,23 @@ def pages_to_check(language):
         "guide listing": first_url(GuideIndexPage, language),
         "page not found": f"/{language}/no-such-page/",
         **outreach_pages(language),
+        **directory_pages(language),
     }
     return {name: path for name, path in pages.items() if path}
+
+
+def directory_pages(language):
+    """{name: path} of the members directory with filters, a member page with contact
+    points and infrastructure, and an infrastructure page."""
+    source = MemberPage.objects.get(locale=Locale.get_default(), slug=MEMBER_WITH_INFRASTRUCTURE)
+    member = MemberPage.objects.get(
+        translation_key=source.translation_key, locale__language_code=language
+    )
+    return {
+        "members directory with filters": f"/{language}/members/?{DIRECTORY_FILTERS}",
+        "member with infrastructure": member.url,
+        "infrastructure": first_url(InfrastructurePage, language),
+    }
 
 
 def outreach_pages(language):
@@ -109,7 +127,7 @@ class PagesInBrowserTests(BrowserTestCase):
         report = "\n".join(f"{page}:\n  " + "\n  ".join(v) for page, v in failures.items())
         self.assertFalse(failures, f"axe-core violations on {len(failures)} pages:\n{report}")
         # every page in four languages; English has no untranslated page
-        self.assertEqual(checked, 67)
+        self.assertEqual(checked, 79)
 
     def test_no_page_scrolls_sideways(self):
         wide = []
@@ -189,6 +207,20 @@ class PagesInBrowserTests(BrowserTestCase):
         WebDriverWait(driver, 10).until(expected_conditions.url_contains("/kl/"))
         self.assertEqual(driver.find_element(By.TAG_NAME, "html").get_attribute("lang"), "kl")
         self.assertTrue(urlparse(driver.current_url).path.startswith("/kl/"))
+
+    def test_directory_filters_work_without_javascript(self):
+        self.set_javascript(False)
+        try:
+            driver = self.open("/en/members/")
+            Select(driver.find_element(By.ID, "directory-kind")).select_by_value("training")
+            driver.find_element(By.CSS_SELECTOR, ".directory-filters button").click()
+            WebDriverWait(driver, 10).until(expected_conditions.url_contains("kind=training"))
+            section = driver.find_element(By.CSS_SELECTOR, "section:has(#members-heading)")
+            titles = [a.text for a in section.find_elements(By.CSS_SELECTOR, ".card-title a")]
+            self.assertEqual(titles, ["Svalbard Field Safety Network (fictional demo member)"])
+            self.assertIn("Svalbard field safety course", driver.page_source)
+        finally:
+            self.set_javascript(True)
 
     def test_search_filters_work_without_javascript(self):
         self.set_javascript(False)

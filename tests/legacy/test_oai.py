@@ -102,7 +102,16 @@ class VerbTests(HarvestTestCase):
         root = ask(self.client, verb="ListSets")
         specs = texts(root, "//oai:set/oai:setSpec")
         self.assertEqual(
-            specs, ["type", "type:guide", "type:lesson", "type:output", "member", "member:ice-net"]
+            specs,
+            [
+                "type",
+                "type:guide",
+                "type:lesson",
+                "type:output",
+                "type:infrastructure",
+                "member",
+                "member:ice-net",
+            ],
         )
         self.assertIn(self.member.display_name, texts(root, "//oai:set/oai:setName"))
 

@@ -5,9 +5,10 @@ translations) and Norwegian (aliases). Here a small site is aliased into every
 other configured language, Kalaallisut, Northern Sámi and Inuktitut included,
 and the cases an alias can leak — a restricted guide, a guide in a restricted
 section, a draft — are looked for in each tree's listings, search and
-suggestions, after the index was kept up to date change by change and after a
-rebuild. A visible guide must be found in each tree, so that a tree which shows
-nothing cannot pass.
+suggestions, the members directory and the outreach pages (network, numbers and
+their CSV and JSON, feeds, the embed, with their sharing cards), after the index was
+kept up to date change by change and after a rebuild. A visible guide must be found
+in each tree, so that a tree which shows nothing cannot pass.
 
 The same is checked for real translations into every language (as
 wagtail-localize makes them) of an English source that is restricted, in a
@@ -31,6 +32,7 @@ MARKERS = {
     "zephyr": "password restriction on the English guide",
     "obsidian": "in the login-restricted English outputs section",
     "quasar": "a draft, never published",
+    "cirrus": "password restriction on an English infrastructure",
 }
 VISIBLE = "kittiwake"
 
@@ -40,6 +42,7 @@ class EveryLanguageTree:
     def setUpTestData(cls):
         cls.tree = build_tree()
         cls.topic = f.TopicFactory(key="sea-ice", name="Sea ice")
+        cls.member = f.MemberPageFactory(parent=cls.tree.members, slug="tern", title="Tern")
         english = Locale.objects.get(language_code="en")
         for code in LANGUAGES[1:]:  # as wagtail-localize fills a new language's tree
             synchronize_tree(english, f.LocaleFactory(language_code=code))
@@ -53,6 +56,7 @@ class EveryLanguageTree:
             title=f"{marker.title()} field guide",
             summary=f"Advice known as {marker}.",
             topics=[cls.topic],
+            members=[cls.member],
             **fields,
         )
         if guide.live:
@@ -72,6 +76,12 @@ class EveryLanguageTree:
         PageViewRestriction.objects.create(
             page=cls.tree.outputs, restriction_type=PageViewRestriction.LOGIN
         )
+        station = cls.guide(
+            "cirrus", parent=cls.tree.infrastructure, factory=f.InfrastructurePageFactory
+        )
+        PageViewRestriction.objects.create(
+            page=station, restriction_type=PageViewRestriction.PASSWORD, password="x"
+        )
 
     def listings(self, language):
         return [
@@ -80,6 +90,7 @@ class EveryLanguageTree:
             f"/{language}/outputs/",
             f"/{language}/topics/{self.topic.key}/",
             f"/{language}/search/?q=",
+            *directory_and_outreach(language, self.topic.key, self.member.slug),
         ]
 
     def assert_hidden_in_every_tree(self):
@@ -89,6 +100,8 @@ class EveryLanguageTree:
                 shown = {
                     url: self.client.get(url).content.decode() for url in self.listings(language)
                 }
+                for url in directory_and_outreach(language, self.topic.key, self.member.slug):
+                    self.assertEqual(self.client.get(url).status_code, 200, url)
                 self.assertIn(f"{VISIBLE.title()} field guide", shown[f"/{language}/guides/"])
                 self.assertEqual(self.api(q=VISIBLE, lang=language)["total"], 1)
                 for marker in MARKERS:
@@ -104,6 +117,7 @@ class EveryLanguageTree:
                     ("zephyr", "guides"),
                     ("quasar", "guides"),
                     ("obsidian", "outputs"),
+                    ("cirrus", "infrastructure"),
                 ):
                     url = f"/{language}/{section}/{marker}-guide/"
                     response = self.client.get(url)  # a password form, a 404 or a login redirect
@@ -127,6 +141,24 @@ class EveryLanguageTree:
         self.assert_hidden_in_every_tree()
 
 
+def directory_and_outreach(language, topic, member):
+    """The members directory and the outreach pages of a language, each with the sharing
+    cards in its head."""
+    return [
+        f"/{language}/members/",
+        f"/{language}/members/?topic={topic}",
+        f"/{language}/infrastructure/",
+        f"/{language}/network/",
+        f"/{language}/numbers/",
+        f"/{language}/numbers.csv",
+        f"/{language}/numbers.json",
+        f"/{language}/feed/",
+        f"/{language}/feed/?topic={topic}",
+        f"/{language}/feed/?member={member}",
+        f"/{language}/embed/?member={member}",
+    ]
+
+
 class NodeEveryLanguageTreeTests(EveryLanguageTree, EngineTestCase):
     engine_name = ENGINE
 
@@ -141,6 +173,7 @@ TRANSLATED_MARKERS = {
     "puffin": "a password restriction on the source's section",
     "narwhal": "the source unpublished after its translations",
     "skua": "a member, unpublished after its translations, named by a visible guide",
+    "fulmar": "an infrastructure whose source is restricted, offered by a visible member",
 }
 
 
@@ -196,11 +229,24 @@ class EveryLanguageTranslations:
                     summary="Advice known as skua.",
                 )
             ),
+            "tern": cls.translated(
+                f.MemberPageFactory(parent=cls.tree.members, slug="tern", title="Tern")
+            ),
             "gannet": cls.guide("gannet"),
             "puffin": cls.guide("puffin", parent=section),
             "narwhal": cls.guide("narwhal"),
         }
         cls.guide(VISIBLE, members=[cls.sources["skua"]])
+        cls.sources["fulmar"] = cls.translated(
+            f.InfrastructurePageFactory(
+                parent=cls.tree.infrastructure,
+                slug="fulmar-station",
+                title="Fulmar station",
+                summary="Advice known as fulmar.",
+                topics=[cls.topic],
+                members=[cls.sources["tern"]],
+            )
+        )
 
     @classmethod
     def hide_sources(cls):
@@ -214,6 +260,9 @@ class EveryLanguageTranslations:
         )
         cls.sources["narwhal"].unpublish()
         cls.sources["skua"].unpublish()
+        PageViewRestriction.objects.create(
+            page=cls.sources["fulmar"], restriction_type=PageViewRestriction.LOGIN
+        )
 
     def reader_pages(self, language):
         return [
@@ -223,6 +272,7 @@ class EveryLanguageTranslations:
             f"/{language}/topics/{self.topic.key}/",
             f"/{language}/regions/{self.region.key}/",
             f"/{language}/guides/{VISIBLE}-guide/",
+            *directory_and_outreach(language, self.topic.key, "tern"),
         ]
 
     def hidden_addresses(self, language):
@@ -232,6 +282,9 @@ class EveryLanguageTranslations:
             f"/{language}/puffin-archive/puffin-guide/": ("puffin", 200),  # a password form
             f"/{language}/guides/narwhal-guide/": ("narwhal", 404),
             f"/{language}/members/skua/": ("skua", 404),
+            f"/{language}/infrastructure/fulmar-station/": ("fulmar", 302),
+            f"/{language}/embed/?member=skua": ("skua", 400),
+            f"/{language}/feed/?member=skua": ("skua", 400),
         }
 
     def assert_no_marker(self, text, where):
@@ -256,8 +309,9 @@ class EveryLanguageTranslations:
         for language in LANGUAGES:
             with self.subTest(language=language):
                 everything = self.api(lang=language)
-                self.assertEqual(everything["total"], 1)  # the visible guide
-                self.assertEqual(everything["facets"]["member"], [])  # its member is hidden
+                self.assertEqual(everything["total"], 2)  # the visible guide, the member Tern
+                members = [entry["value"] for entry in everything["facets"]["member"]]
+                self.assertEqual(members, ["tern"])  # the guide's member is hidden
                 self.assert_no_marker(str(everything), f"the {language} API")
                 page = self.client.get(f"/{language}/search/?q=").content.decode()
                 self.assert_no_marker(page, f"the {language} search page")
