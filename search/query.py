@@ -48,7 +48,14 @@ MIN_TYPO_LENGTH = 4  # shorter words get no edit, so no fuzzy clause at all
 FUZZY_EXPANSIONS = 20
 # Short queries need every word, longer ones most: up to 2 units all, 3-5 all but
 # one, more than 5 three quarters (the engines' minimum_should_match syntax).
+# Items with these many words rank first ...
 MINIMUM_SHOULD_MATCH = "2<-1 5<75%"
+# ... and below them come the items that have at least half of the words, so that
+# one word no item uses does not hide everything the others find.
+LOOSE_MINIMUM_SHOULD_MATCH = "-50%"
+# Added to the score of an item that has most of the words: more than any item
+# with fewer of them can score, so those always come after.
+STRICT_MATCH_BONUS = 10000
 
 # Tie-breakers for title suggestions, which collapse the versions of an item:
 # the reader's language first, then the source.
@@ -176,10 +183,13 @@ class SearchRequest:
         return replace(self, relaxed=True)
 
 
-def required_units(count, relaxed=False):
-    """How many of ``count`` units an item must match (MINIMUM_SHOULD_MATCH in Python)."""
+def required_units(count, relaxed=False, loose=False):
+    """How many of ``count`` units an item must match to be found (``loose``:
+    LOOSE_MINIMUM_SHOULD_MATCH) or to rank first (MINIMUM_SHOULD_MATCH), in Python."""
     if relaxed:
         return min(count, 1)
+    if loose:
+        return math.ceil(count / 2)
     if count <= 2:
         return count
     if count <= 5:
@@ -242,7 +252,7 @@ def may_be_a_typo(word):
     return analysis.tolerates_typos(word) and len(analysis.written(word)) >= MIN_TYPO_LENGTH
 
 
-def name_query(language, name):
+def name_query(language, name, share=1):
     """A concept's name in its own language, all its words anywhere in the item's text
     in that language. (Not in ``tags``: an item's topic and region names are there in
     every language already, so the typed word finds them; and looking there too made
@@ -253,18 +263,17 @@ def name_query(language, name):
             "fields": mapping.text_fields(language),
             "type": "cross_fields",
             "operator": "and",
-            "boost": EXPANSION_BOOST,
+            "boost": EXPANSION_BOOST * share,
         }
     }
 
 
 def unit_query(unit):
-    known = bool(unit.expansions)
-    typed = [word_query(word, known) for word in unit.words]
+    typed = [word_query(word, bool(unit.concept)) for word in unit.words]
     as_typed = typed[0] if len(typed) == 1 else {"bool": {"must": typed}}
     if not unit.expansions:
         return as_typed
-    names = [name_query(language, name) for language, name in unit.expansions]
+    names = [name_query(language, name, unit.name_share) for language, name in unit.expansions]
     return {"bool": {"should": [as_typed, *names]}}
 
 
@@ -302,20 +311,27 @@ def ranking_bonuses(words):
 
 
 def text_query(request):
+    """Items with at least half of the units (any one, ``relaxed``), scored by the
+    units they have; those with most of them (MINIMUM_SHOULD_MATCH) rank first."""
     units = request.units
     if not units:
         return {"match_all": {}}
+    clauses = [unit_query(unit) for unit in units]
+    found = LOOSE_MINIMUM_SHOULD_MATCH if not request.relaxed else 1
     return {
         "bool": {
-            "must": [
-                {
-                    "bool": {
-                        "should": [unit_query(unit) for unit in units],
-                        "minimum_should_match": 1 if request.relaxed else MINIMUM_SHOULD_MATCH,
-                    }
-                }
-            ],
-            "should": ranking_bonuses(request.words),
+            "must": [{"bool": {"should": clauses, "minimum_should_match": found}}],
+            "should": [strict_match(clauses), *ranking_bonuses(request.words)],
+        }
+    }
+
+
+def strict_match(clauses):
+    """A constant bonus for the items that have most of the units."""
+    return {
+        "constant_score": {
+            "filter": {"bool": {"should": clauses, "minimum_should_match": MINIMUM_SHOULD_MATCH}},
+            "boost": STRICT_MATCH_BONUS,
         }
     }
 
