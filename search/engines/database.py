@@ -295,8 +295,7 @@ class DatabaseEngine(SearchEngine):
         rows = rows.annotate(matched=matched).filter(matched__gte=found)
         strict = required_units(len(units))
         return [
-            {**row, "strict": row["matched"] >= strict}
-            for row in rows.values(*columns, "matched")
+            {**row, "strict": row["matched"] >= strict} for row in rows.values(*columns, "matched")
         ]
 
     @staticmethod
