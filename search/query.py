@@ -47,15 +47,17 @@ FUZZINESS = "AUTO:4,8"  # no edit below 4 letters, one from 4, two from 8
 MIN_TYPO_LENGTH = 4  # shorter words get no edit, so no fuzzy clause at all
 FUZZY_EXPANSIONS = 20
 # Short queries need every word, longer ones most: up to 2 units all, 3-5 all but
-# one, more than 5 three quarters (the engines' minimum_should_match syntax).
-# Items with these many words rank first ...
+# one, more than 5 three quarters (the engines' minimum_should_match syntax). The
+# database engine says when an item has these (required_units); the engines need
+# not, as an item's score counts its units first (UNIT_MATCH_BONUS).
 MINIMUM_SHOULD_MATCH = "2<-1 5<75%"
-# ... and below them come the items that have at least half of the words, so that
-# one word no item uses does not hide everything the others find.
+# Found at all: items with at least half of the units, so that one word no item
+# uses does not hide everything the others find.
 LOOSE_MINIMUM_SHOULD_MATCH = "-50%"
-# Added to the score of an item that has most of the words: more than any item
-# with fewer of them can score, so those always come after.
-STRICT_MATCH_BONUS = 10000
+# Added to an item's score for each unit it has: more than the rest of any item's
+# score, so items with more of the units always come first (those with most of
+# them before those with only half), then the usual scoring within each group.
+UNIT_MATCH_BONUS = 1000
 
 # Tie-breakers for title suggestions, which collapse the versions of an item:
 # the reader's language first, then the source.
@@ -184,8 +186,8 @@ class SearchRequest:
 
 
 def required_units(count, relaxed=False, loose=False):
-    """How many of ``count`` units an item must match to be found (``loose``:
-    LOOSE_MINIMUM_SHOULD_MATCH) or to rank first (MINIMUM_SHOULD_MATCH), in Python."""
+    """How many of ``count`` units an item must match: MINIMUM_SHOULD_MATCH, or
+    LOOSE_MINIMUM_SHOULD_MATCH (``loose``), in Python."""
     if relaxed:
         return min(count, 1)
     if loose:
@@ -311,27 +313,35 @@ def ranking_bonuses(words):
 
 
 def text_query(request):
-    """Items with at least half of the units (any one, ``relaxed``), scored by the
-    units they have; those with most of them (MINIMUM_SHOULD_MATCH) rank first."""
+    """Items with at least half of the units (any one, ``relaxed``), those with more
+    of them first, each group by the usual score."""
     units = request.units
     if not units:
         return {"match_all": {}}
-    clauses = [unit_query(unit) for unit in units]
-    found = LOOSE_MINIMUM_SHOULD_MATCH if not request.relaxed else 1
+    found = 1 if request.relaxed else LOOSE_MINIMUM_SHOULD_MATCH
     return {
         "bool": {
-            "must": [{"bool": {"should": clauses, "minimum_should_match": found}}],
-            "should": [strict_match(clauses), *ranking_bonuses(request.words)],
+            "must": [
+                {
+                    "bool": {
+                        "should": [counted(unit_query(unit)) for unit in units],
+                        "minimum_should_match": found,
+                    }
+                }
+            ],
+            "should": ranking_bonuses(request.words),
         }
     }
 
 
-def strict_match(clauses):
-    """A constant bonus for the items that have most of the units."""
+def counted(clause):
+    """The clause's score plus UNIT_MATCH_BONUS where it matches (no clause repeated:
+    the engines limit a query's clauses)."""
     return {
-        "constant_score": {
-            "filter": {"bool": {"should": clauses, "minimum_should_match": MINIMUM_SHOULD_MATCH}},
-            "boost": STRICT_MATCH_BONUS,
+        "function_score": {
+            "query": clause,
+            "functions": [{"weight": UNIT_MATCH_BONUS}],
+            "boost_mode": "sum",
         }
     }
 

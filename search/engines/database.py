@@ -282,21 +282,18 @@ class DatabaseEngine(SearchEngine):
     @staticmethod
     def _matching_groups(units, relaxed, fields=True):
         """The representatives with at least half of the units (any one, ``relaxed``),
-        each with ``strict``: whether it has most of them (it ranks first)."""
+        each with the number of units it has (``matched``: more rank first)."""
         rows = IndexedDocument.objects.filter(is_representative=True)
         columns = ["translation_key", "facets", *(["field_terms"] if fields else [])]
         if not units:
-            return [{**row, "strict": True} for row in rows.values(*columns)]
+            return [{**row, "matched": 0} for row in rows.values(*columns)]
         matched = reduce(
             add,
             [Case(When(unit.condition(), then=Value(1)), default=Value(0)) for unit in units],
         )
         found = required_units(len(units), relaxed, loose=True)
         rows = rows.annotate(matched=matched).filter(matched__gte=found)
-        strict = required_units(len(units))
-        return [
-            {**row, "strict": row["matched"] >= strict} for row in rows.values(*columns, "matched")
-        ]
+        return list(rows.values(*columns, "matched"))
 
     @staticmethod
     def _values(facets, name):
@@ -316,7 +313,7 @@ class DatabaseEngine(SearchEngine):
             primary = {
                 "newest": lambda: facets["published"],
                 "reviewed": lambda: facets.get("last_reviewed") or "",
-                "relevance": lambda: (group["strict"], relevance(group["field_terms"], units)),
+                "relevance": lambda: (group["matched"], relevance(group["field_terms"], units)),
             }[request.effective_sort]()
             return (primary, facets["published"], str(group["translation_key"]))
 

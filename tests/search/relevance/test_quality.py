@@ -82,6 +82,12 @@ class RelevanceOnTheNode(EngineTestCase):
         self.assertIn("generator-failure", found[:2])
         self.assertIn("station-energy", found)
 
+    def test_a_long_question_full_of_glossary_terms_is_answered(self):
+        # Every word brings names in other languages: the query stays within the
+        # engines' limit on clauses.
+        answer = self.answer("polar bear sea ice snowmobile helicopter permafrost crevasse")
+        self.assertGreater(answer["total"], 0)
+
     def test_a_glossary_term_in_a_question_adds_and_never_narrows(self):
         # "sea ice" is a glossary term: an item with "ice" but not "sea" still counts
         # the word it has, as if the term were not in the glossary.
