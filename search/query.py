@@ -46,17 +46,13 @@ PHRASE_SLOP = 2
 FUZZINESS = "AUTO:4,8"  # no edit below 4 letters, one from 4, two from 8
 MIN_TYPO_LENGTH = 4  # shorter words get no edit, so no fuzzy clause at all
 FUZZY_EXPANSIONS = 20
-# Short queries need every word, longer ones most: up to 2 units all, 3-5 all but
-# one, more than 5 three quarters (the engines' minimum_should_match syntax). The
-# database engine says when an item has these (required_units); the engines need
-# not, as an item's score counts its units first (UNIT_MATCH_BONUS).
-MINIMUM_SHOULD_MATCH = "2<-1 5<75%"
 # Found at all: items with at least half of the units, so that one word no item
-# uses does not hide everything the others find.
+# uses does not hide everything the others find ...
 LOOSE_MINIMUM_SHOULD_MATCH = "-50%"
-# Added to an item's score for each unit it has: more than the rest of any item's
-# score, so items with more of the units always come first (those with most of
-# them before those with only half), then the usual scoring within each group.
+# ... and ranked by the number of units they have: each adds more than the rest of
+# any item's score, so an item with most of the units (all of up to 2, all but one
+# of 3-5, three quarters of more) always comes before one with only half of them,
+# then the usual scoring within each group.
 UNIT_MATCH_BONUS = 1000
 
 # Tie-breakers for title suggestions, which collapse the versions of an item:
@@ -185,18 +181,10 @@ class SearchRequest:
         return replace(self, relaxed=True)
 
 
-def required_units(count, relaxed=False, loose=False):
-    """How many of ``count`` units an item must match: MINIMUM_SHOULD_MATCH, or
-    LOOSE_MINIMUM_SHOULD_MATCH (``loose``), in Python."""
-    if relaxed:
-        return min(count, 1)
-    if loose:
-        return math.ceil(count / 2)
-    if count <= 2:
-        return count
-    if count <= 5:
-        return count - 1
-    return math.floor(count * 0.75)
+def required_units(count, relaxed=False):
+    """How many of ``count`` units an item must match (LOOSE_MINIMUM_SHOULD_MATCH, or
+    any one when ``relaxed``), in Python."""
+    return min(count, 1) if relaxed else math.ceil(count / 2)
 
 
 def pages_for(total):

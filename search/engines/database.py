@@ -291,7 +291,7 @@ class DatabaseEngine(SearchEngine):
             add,
             [Case(When(unit.condition(), then=Value(1)), default=Value(0)) for unit in units],
         )
-        found = required_units(len(units), relaxed, loose=True)
+        found = required_units(len(units), relaxed)
         rows = rows.annotate(matched=matched).filter(matched__gte=found)
         return list(rows.values(*columns, "matched"))
 
