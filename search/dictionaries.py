@@ -5,7 +5,10 @@ languages knows: "kitchen" is not a typo of "kitchens" nor "bord" of "bold".
 A dictionary (``<name>.dic`` with its ``<name>.aff``, as Debian's hunspell-*
 packages install them) is read once per process, when a word the index does
 not know is first looked up: its words without their affix flags, plus the
-suffixes its affix rules add, so "helicopters" is known from "helicopter/MS".
+suffixes its affix rules add, so "helicopters" is known from "helicopter/MS";
+in the reader's language, if it writes compounds as one word, two known words
+joined (with a linking "s" or "e", as "Forschungsfahrt") are known too (not in
+every language: "atterisage" would be Norwegian "atter" + "isage").
 Where no dictionary is installed only the index's vocabulary counts, which the
 log says once.
 """
@@ -19,6 +22,10 @@ from django.conf import settings
 from search.analysis import fold, written
 
 logger = logging.getLogger(__name__)
+
+COMPOUNDING = {"de", "nb", "da", "sv", "is"}
+MIN_COMPOUND_PART = 3  # letters
+LINKS = ("", "s", "e")
 
 # The dictionaries of each site language (the first one found is read; Debian has
 # none for Kalaallisut, Northern Sámi or Inuktitut).
@@ -41,13 +48,28 @@ def dictionary_dirs():
 class WordList:
     """A dictionary's words (folded) and the (added, stripped) pairs of its suffix rules."""
 
-    def __init__(self, dic_path, aff_path):
+    def __init__(self, dic_path, aff_path, compounding=False):
+        self.compounding = compounding
         encoding, self.suffixes = read_affixes(aff_path)
         with open(dic_path, encoding=encoding, errors="replace") as lines:
             next(lines, None)  # the first line is the number of words
             self.words = frozenset(folded(stem_entry(line)) for line in lines)
 
-    def knows(self, word):
+    def knows(self, word, compounds=False):
+        return self.has_form(word) or (compounds and self.compounding and self.is_compound(word))
+
+    def is_compound(self, word):
+        """Two known words joined, the first perhaps with a linking letter."""
+        for split in range(MIN_COMPOUND_PART, len(word) - MIN_COMPOUND_PART + 1):
+            head, tail = word[:split], word[split:]
+            if self.has_form(tail) and any(
+                head.endswith(link) and head[: len(head) - len(link)] in self.words
+                for link in LINKS
+            ):
+                return True
+        return False
+
+    def has_form(self, word):
         if word in self.words:
             return True
         return any(
@@ -93,7 +115,7 @@ def word_list(language):
         for directory in dictionary_dirs():
             dic, aff = directory / f"{name}.dic", directory / f"{name}.aff"
             if dic.exists() and aff.exists():
-                return WordList(dic, aff)
+                return WordList(dic, aff, compounding=language in COMPOUNDING)
     return None
 
 
@@ -112,7 +134,8 @@ def installed_languages():
     return found
 
 
-def is_known_word(word):
-    """True if a dictionary of any of the site's languages has the word."""
+def is_known_word(word, language=None):
+    """True if a dictionary of any of the site's languages has the word, or that of
+    ``language`` (the reader's) has its parts."""
     form = written(word)
-    return any(word_list(code).knows(form) for code in installed_languages())
+    return any(word_list(code).knows(form, code == language) for code in installed_languages())

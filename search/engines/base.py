@@ -50,7 +50,7 @@ class SearchEngine:
 
     def honest_suggestion(self, request, total, correction):
         """The correction, if it corrects a word no language knows and finds more."""
-        correction = real_correction(request.words, correction)
+        correction = real_correction(request.words, correction, request.language)
         if correction is None:
             return None
         return correction if self.finds_more(request.with_query(correction), total) else None
@@ -75,15 +75,15 @@ class SearchEngine:
         raise NotImplementedError
 
 
-def real_correction(words, correction):
+def real_correction(words, correction, language=None):
     """The typed words with each real correction made, or None if none is left: a
-    word a dictionary of any of the site's languages knows stays as typed, and so
+    word a dictionary of the site's languages knows (see is_known_word) stays as typed, and so
     does one whose correction is only itself stemmed or without its accents."""
     proposed = correction.split() if correction else []
     if len(proposed) != len(words):
         return None
     corrected = [
-        typed if same_word(typed, other) or is_known_word(typed) else other
+        typed if same_word(typed, other) or is_known_word(typed, language) else other
         for typed, other in zip(words, proposed, strict=True)
     ]
     return " ".join(corrected) if corrected != list(words) else None

@@ -41,9 +41,12 @@ class WordListTests(SimpleTestCase):
                 for word in ("isbjørn", "Isbjørnen", "isbjornen", "båts", "ferries"):
                     with self.subTest(word):
                         self.assertTrue(dictionaries.is_known_word(word))
-                for word in ("isbjørm", "båtene"):
+                for word in ("isbjørm", "båtene", "båtisbjørnx"):
                     with self.subTest(word):
-                        self.assertFalse(dictionaries.is_known_word(word))
+                        self.assertFalse(dictionaries.is_known_word(word, "nb"))
+                # A compound of known words, in the reader's language only.
+                self.assertTrue(dictionaries.is_known_word("isbjørnbåts", "nb"))
+                self.assertFalse(dictionaries.is_known_word("isbjørnbåts", "en"))
 
     def test_without_dictionaries_no_word_is_known_and_the_log_says_so_once(self):
         with override_settings(SPELLING_DICTIONARY_DIRS=["/nonexistent"]):
@@ -56,12 +59,17 @@ class WordListTests(SimpleTestCase):
     def test_the_installed_dictionaries_know_ordinary_words_of_several_languages(self):
         if not INSTALLED:
             self.skipTest("the hunspell dictionaries are not installed")
-        for word in ("boots", "kitchens", "grâce", "vente", "kysset", "hatten", "Spalten"):
+        words = ("boots", "kitchens", "grâce", "vente", "kysset", "hatten", "Spalten")
+        for word in words:
             with self.subTest(word):
                 self.assertTrue(dictionaries.is_known_word(word))
+        compounds = [("de", "Messdaten"), ("de", "Forschungsfahrt"), ("nb", "feltstasjonen")]
+        for language, word in compounds:
+            with self.subTest(word):
+                self.assertTrue(dictionaries.is_known_word(word, language))
         for typo in ("permafrsot", "avalanhce", "atterisage"):
             with self.subTest(typo):
-                self.assertFalse(dictionaries.is_known_word(typo))
+                self.assertFalse(dictionaries.is_known_word(typo, "fr"))
 
 
 class RealCorrectionTests(SimpleTestCase):
