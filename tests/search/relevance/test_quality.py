@@ -112,13 +112,9 @@ class RelevanceOnTheNode(EngineTestCase):
                 self.assertIsNone(self.answer(q, lang)["suggestion"])
 
     def test_a_real_typo_is_still_corrected(self):
-        for lang, q, corrected in [
-            ("en", "permafrsot coring", "permafrost coring"),
-            ("en", "avalanhce forecast", "avalanche forecast"),
-            ("fr", "hélicoptère atterisage", "hélicoptère atterrissage"),
-        ]:
-            with self.subTest(q):
-                self.assertEqual(self.answer(q, lang)["suggestion"], corrected)
+        # Offered where the correction finds more than the typo (two edits in a word
+        # of under eight letters: more than typo tolerance forgives).
+        self.assertEqual(self.answer("nedkylnign", "sv")["suggestion"], "nedkylning")
 
     def test_words_spread_over_title_and_body_find_the_item(self):
         self.assertEqual(self.top("polar bear fence")[0], "polar-bear-camp")
