@@ -112,8 +112,7 @@ class RelevanceOnTheNode(EngineTestCase):
                 self.assertIsNone(self.answer(q, lang)["suggestion"])
 
     def test_a_real_typo_is_still_corrected(self):
-        # Offered where the correction finds more than the typo (two edits in a word
-        # of under eight letters: more than typo tolerance forgives).
+        # Offered where the correction finds more than the typed word does.
         self.assertEqual(self.answer("nedkylnign", "sv")["suggestion"], "nedkylning")
 
     def test_words_spread_over_title_and_body_find_the_item(self):
