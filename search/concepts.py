@@ -5,6 +5,11 @@ label and synonyms) of every concept in every language, comparing indexed
 forms (search/analysis.py), so "isbjørnen" finds the glossary term whose
 Norwegian label is "isbjørn". A matched concept brings its names in the other
 languages into the search, at a lower weight than the reader's own words.
+
+A concept only adds: each word of its name stays a unit of its own, which an
+item matches by that word or by one of the concept's names. An item with
+"bear" but not "polar" still counts the one word it has, as it would if
+"polar bear" were not in the glossary.
 """
 
 from dataclasses import dataclass
@@ -21,11 +26,18 @@ NAMES_PER_CONCEPT = 8  # other-language names brought in for one concept, prefer
 
 @dataclass(frozen=True)
 class Unit:
-    """A word of the query, or a run of words naming a concept, with the concept's
-    names in other languages as ((language, name), ...)."""
+    """A word of the query, with the names in other languages of the concept it is
+    part of, as ((language, name), ...)."""
 
     words: tuple
     expansions: tuple = ()
+    concept: tuple = ()  # the concept's name as typed, if the word is part of one
+
+    @property
+    def name_share(self):
+        """The share of a concept name's weight this word's unit carries: a name found
+        counts once for the concept, however many words its name has."""
+        return 1 / len(self.concept) if self.concept else 1
 
 
 def concept_names():
@@ -66,7 +78,8 @@ def find_concept(words, lookup, languages):
 
 
 def units_for(words, max_expansions):
-    """The query's words grouped into units, longest concept names first."""
+    """One unit per word; the words of a concept's name (longest names first) share
+    its names in other languages, within ``max_expansions`` names in all."""
     found = concept_lookup()
     languages = [code for code, _name in settings.LANGUAGES]
     units, start, budget = [], 0, max_expansions
@@ -76,9 +89,10 @@ def units_for(words, max_expansions):
             number = find_concept(span, found["lookup"], languages)
             if number is not None:
                 names = other_names(found["concepts"][number], span)
-                expansions = names[: min(budget, NAMES_PER_CONCEPT)]
-                budget -= len(expansions)
-                units.append(Unit(span, tuple(expansions)))
+                # Each word carries the names: count them once per word.
+                expansions = tuple(names[: min(budget // length, NAMES_PER_CONCEPT)])
+                budget -= len(expansions) * length
+                units.extend(Unit((word,), expansions, concept=span) for word in span)
                 break
         else:
             span = (words[start],)

@@ -59,32 +59,47 @@ class QueryOutcome:
 class Report:
     engine: str
     outcomes: list = field(default_factory=list)
+    collection: str = ""
 
     def answerable(self):
         return [outcome for outcome in self.outcomes if outcome.answerable]
 
-    def summary(self):
-        answerable = self.answerable()
-        correctly_spelled = [o for o in self.outcomes if not o.query.get("misspelled", False)]
+    def summary(self, outcomes=None):
+        outcomes = self.outcomes if outcomes is None else outcomes
+        answerable = [outcome for outcome in outcomes if outcome.answerable]
+        correctly_spelled = [o for o in outcomes if not o.query.get("misspelled", False)]
         return {
             "engine": self.engine,
-            "queries": len(self.outcomes),
-            "ndcg@10": mean(o.ndcg for o in answerable),
-            "mrr": mean(reciprocal_rank(o.ranked, o.judgments) for o in answerable),
-            "recall@10": mean(recall(o.ranked, o.judgments) for o in answerable),
-            "zero_result_rate": mean(o.total == 0 for o in answerable),
-            "false_suggestion_rate": mean(o.false_suggestion for o in correctly_spelled),
+            "queries": len(outcomes),
+            "ndcg@10": mean_of(o.ndcg for o in answerable),
+            "mrr": mean_of(reciprocal_rank(o.ranked, o.judgments) for o in answerable),
+            "recall@10": mean_of(recall(o.ranked, o.judgments) for o in answerable),
+            "zero_result_rate": mean_of(o.total == 0 for o in answerable),
+            "false_suggestion_rate": mean_of(o.false_suggestion for o in correctly_spelled),
         }
+
+    def by_class(self):
+        """{class: summary} for the queries tagged with a ``class``."""
+        classes = {}
+        for outcome in self.outcomes:
+            if "class" in outcome.query:
+                classes.setdefault(outcome.query["class"], []).append(outcome)
+        return {name: self.summary(outcomes) for name, outcomes in sorted(classes.items())}
 
     def worst(self, count=10):
         """The answerable queries with the lowest nDCG@10, for finding what to fix."""
         return sorted(self.answerable(), key=lambda outcome: outcome.ndcg)[:count]
 
 
-def evaluate(engine_name, queries, item_keys, search):
+def mean_of(values):
+    values = list(values)
+    return mean(values) if values else 0.0
+
+
+def evaluate(engine_name, queries, item_keys, search, collection=""):
     """Run every query through ``search(query) -> answer`` (the API's JSON shape) and
     map result ids back to item keys with ``item_keys`` {translation key: item key}."""
-    report = Report(engine_name)
+    report = Report(engine_name, collection=collection)
     for query in queries:
         answer = search(query)
         ranked = [item_keys.get(result["id"], result["id"]) for result in answer["results"]]

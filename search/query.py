@@ -41,9 +41,14 @@ PHRASE_SLOP = 2
 FUZZINESS = "AUTO:4,8"  # no edit below 4 letters, one from 4, two from 8
 MIN_TYPO_LENGTH = 4  # shorter words get no edit, so no fuzzy clause at all
 FUZZY_EXPANSIONS = 20
-# Short queries need every word, longer ones most: up to 2 units all, 3-5 all but
-# one, more than 5 three quarters (the engines' minimum_should_match syntax).
-MINIMUM_SHOULD_MATCH = "2<-1 5<75%"
+# Found at all: items with at least half of the units, so that one word no item
+# uses does not hide everything the others find ...
+LOOSE_MINIMUM_SHOULD_MATCH = "-50%"
+# ... and ranked by the number of units they have: each adds more than the rest of
+# any item's score, so an item with most of the units (all of up to 2, all but one
+# of 3-5, three quarters of more) always comes before one with only half of them,
+# then the usual scoring within each group.
+UNIT_MATCH_BONUS = 1000
 
 # Tie-breakers for title suggestions, which collapse the versions of an item:
 # the reader's language first, then the source.
@@ -171,14 +176,9 @@ class SearchRequest:
 
 
 def required_units(count, relaxed=False):
-    """How many of ``count`` units an item must match (MINIMUM_SHOULD_MATCH in Python)."""
-    if relaxed:
-        return min(count, 1)
-    if count <= 2:
-        return count
-    if count <= 5:
-        return count - 1
-    return math.floor(count * 0.75)
+    """How many of ``count`` units an item must match (LOOSE_MINIMUM_SHOULD_MATCH, or
+    any one when ``relaxed``), in Python."""
+    return min(count, 1) if relaxed else math.ceil(count / 2)
 
 
 def pages_for(total):
@@ -236,7 +236,7 @@ def may_be_a_typo(word):
     return analysis.tolerates_typos(word) and len(analysis.written(word)) >= MIN_TYPO_LENGTH
 
 
-def name_query(language, name):
+def name_query(language, name, share=1):
     """A concept's name in its own language, all its words anywhere in the item's text
     in that language. (Not in ``tags``: an item's topic and region names are there in
     every language already, so the typed word finds them; and looking there too made
@@ -247,18 +247,17 @@ def name_query(language, name):
             "fields": mapping.text_fields(language),
             "type": "cross_fields",
             "operator": "and",
-            "boost": EXPANSION_BOOST,
+            "boost": EXPANSION_BOOST * share,
         }
     }
 
 
 def unit_query(unit):
-    known = bool(unit.expansions)
-    typed = [word_query(word, known) for word in unit.words]
+    typed = [word_query(word, bool(unit.concept)) for word in unit.words]
     as_typed = typed[0] if len(typed) == 1 else {"bool": {"must": typed}}
     if not unit.expansions:
         return as_typed
-    names = [name_query(language, name) for language, name in unit.expansions]
+    names = [name_query(language, name, unit.name_share) for language, name in unit.expansions]
     return {"bool": {"should": [as_typed, *names]}}
 
 
@@ -296,20 +295,35 @@ def ranking_bonuses(words):
 
 
 def text_query(request):
+    """Items with at least half of the units (any one, ``relaxed``), those with more
+    of them first, each group by the usual score."""
     units = request.units
     if not units:
         return {"match_all": {}}
+    found = 1 if request.relaxed else LOOSE_MINIMUM_SHOULD_MATCH
     return {
         "bool": {
             "must": [
                 {
                     "bool": {
-                        "should": [unit_query(unit) for unit in units],
-                        "minimum_should_match": 1 if request.relaxed else MINIMUM_SHOULD_MATCH,
+                        "should": [counted(unit_query(unit)) for unit in units],
+                        "minimum_should_match": found,
                     }
                 }
             ],
             "should": ranking_bonuses(request.words),
+        }
+    }
+
+
+def counted(clause):
+    """The clause's score plus UNIT_MATCH_BONUS where it matches (no clause repeated:
+    the engines limit a query's clauses)."""
+    return {
+        "function_score": {
+            "query": clause,
+            "functions": [{"weight": UNIT_MATCH_BONUS}],
+            "boost_mode": "sum",
         }
     }
 

@@ -263,6 +263,8 @@ SEARCH_URLS = [
 ]
 SEARCH_INDEX_PREFIX = env.get("SEARCH_INDEX_PREFIX", "polarkb")
 SEARCH_TIMEOUT = float(env.get("SEARCH_TIMEOUT", "2"))
+# Where the hunspell dictionaries did-you-mean checks words against are (search/dictionaries.py).
+SPELLING_DICTIONARY_DIRS = env.get("SPELLING_DICTIONARY_DIRS", "/usr/share/hunspell").split(":")
 # One pooled engine connection per web server thread (gunicorn.conf.py), plus the
 # bulk indexing streams, so busy threads never open and drop extra connections.
 SEARCH_CONNECTIONS_PER_NODE = int(env.get("WEB_THREADS", "8")) + 2

@@ -2,6 +2,11 @@
 
 from dataclasses import dataclass, field
 
+from django.conf import settings
+
+from search.analysis import stem, written
+from search.dictionaries import is_known_word
+
 
 class EngineUnavailable(Exception):
     """The engine did not answer: it cannot be reached or was too slow (an outage)."""
@@ -47,8 +52,9 @@ class SearchEngine:
         return self.count(request) > than
 
     def honest_suggestion(self, request, total, correction):
-        """The correction, if it changes the query and finds more than it."""
-        if not correction or correction.lower() == " ".join(request.words).lower():
+        """The correction, if it corrects a word no language knows and finds more."""
+        correction = real_correction(request.words, correction, request.language)
+        if correction is None:
             return None
         return correction if self.finds_more(request.with_query(correction), total) else None
 
@@ -70,3 +76,23 @@ class SearchEngine:
     def health(self):
         """'ok' or 'degraded'."""
         raise NotImplementedError
+
+
+def real_correction(words, correction, language=None):
+    """The typed words with each real correction made, or None if none is left: a
+    word a dictionary of the site's languages knows (see is_known_word) stays as typed, and so
+    does one whose correction is only itself stemmed or without its accents."""
+    proposed = correction.split() if correction else []
+    if len(proposed) != len(words):
+        return None
+    corrected = [
+        typed if same_word(typed, other) or is_known_word(typed, language) else other
+        for typed, other in zip(words, proposed, strict=True)
+    ]
+    return " ".join(corrected) if corrected != list(words) else None
+
+
+def same_word(typed, other):
+    if written(typed) == written(other):
+        return True
+    return any(stem(typed, code) == stem(other, code) for code, _name in settings.LANGUAGES)

@@ -199,8 +199,8 @@ class UnitMatcher:
 
     def __init__(self, unit, known):
         self.known = known
-        names_a_concept = bool(unit.expansions)
-        self.words = [WordForms(word, known, names_a_concept) for word in unit.words]
+        self.words = [WordForms(word, known, bool(unit.concept)) for word in unit.words]
+        self.name_boost = EXPANSION_BOOST * unit.name_share
         self.names = set()
         for language, name in unit.expansions:
             self.names.add(tuple(analyze(name, language)))
@@ -217,7 +217,7 @@ class UnitMatcher:
         words weigh more."""
         typed = sum(self.best_field(fields, forms) for forms in self.words)
         names = [
-            EXPANSION_BOOST * FIELD_WEIGHTS[field] * self.weight(name)
+            self.name_boost * FIELD_WEIGHTS[field] * self.weight(name)
             for name in self.names
             for field, tokens in fields.items()
             if tokens >= set(name)
@@ -289,17 +289,19 @@ class DatabaseEngine(SearchEngine):
 
     @staticmethod
     def _matching_groups(units, relaxed, fields=True):
+        """The representatives with at least half of the units (any one, ``relaxed``),
+        each with the number of units it has (``matched``: more rank first)."""
         rows = IndexedDocument.objects.filter(is_representative=True)
-        if units:
-            matched = reduce(
-                add,
-                [Case(When(unit.condition(), then=Value(1)), default=Value(0)) for unit in units],
-            )
-            rows = rows.alias(matched=matched).filter(
-                matched__gte=required_units(len(units), relaxed)
-            )
         columns = ["translation_key", "facets", *(["field_terms"] if fields else [])]
-        return list(rows.values(*columns))
+        if not units:
+            return [{**row, "matched": 0} for row in rows.values(*columns)]
+        matched = reduce(
+            add,
+            [Case(When(unit.condition(), then=Value(1)), default=Value(0)) for unit in units],
+        )
+        found = required_units(len(units), relaxed)
+        rows = rows.annotate(matched=matched).filter(matched__gte=found)
+        return list(rows.values(*columns, "matched"))
 
     @staticmethod
     def _values(group, facet):
@@ -321,7 +323,7 @@ class DatabaseEngine(SearchEngine):
             primary = {
                 "newest": lambda: dates["published"],
                 "reviewed": lambda: dates.get("last_reviewed") or "",
-                "relevance": lambda: relevance(group["field_terms"], units),
+                "relevance": lambda: (group["matched"], relevance(group["field_terms"], units)),
             }[request.effective_sort]()
             return (primary, dates["published"], str(group["translation_key"]))
 

@@ -120,8 +120,10 @@ class SyncTests:
         member = self.corpus.members[2]  # Nunataryuk
         member.title = "Permafrost Coast Consortium"
         self.committed(member.save_revision().publish)
+        # The guide has both words (its member's name) and comes first; guides with
+        # only "coast" follow, as items with half of a question's words do.
         titles = self.titles(q="coast consortium", type="guide")
-        self.assertEqual(titles, ["Permafrost coring and sample handling"])
+        self.assertEqual(titles[0], "Permafrost coring and sample handling")
 
     def test_moving_a_page_updates_its_address(self):
         archive_home = f.HomePageFactory(parent=Page.get_first_root_node(), slug="archive")

@@ -1,8 +1,9 @@
 """Measure search relevance on the project's own judged collection.
 
-The collection (tests/search/relevance/: a multilingual corpus and judged
-queries) is loaded into a throwaway test database and indexed under its own
-index prefix, so the site's content and index are never touched.
+The collection (tests/search/relevance/: a multilingual corpus, judged
+queries and natural questions tagged by class) is loaded into a throwaway test
+database and indexed under its own index prefix, so the site's content and
+index are never touched. Each collection is reported as a whole and by class.
 """
 
 import json
@@ -16,6 +17,8 @@ from django.test.utils import setup_databases, teardown_databases
 
 from search import engines, quality, service
 from search.engines.base import EngineUnavailable
+
+COLUMNS = ["ndcg@10", "mrr", "recall@10", "zero_result_rate", "false_suggestion_rate"]
 
 
 class Command(BaseCommand):
@@ -35,15 +38,20 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
-        from tests.search.relevance.loader import load_collection, load_queries
+        from tests.search.relevance.loader import load_collection, load_queries, load_questions
 
         chosen = options["engine"] or list(dict.fromkeys(["database", settings.SEARCH_ENGINE]))
-        queries = load_queries()
+        collections = {"queries": load_queries(), "questions": load_questions()}
         old_config = setup_databases(verbosity=0, interactive=False, aliases={"default"})
         try:
-            self.progress(f"Loading the relevance collection ({len(queries)} queries)…")
+            counts = ", ".join(f"{len(queries)} {name}" for name, queries in collections.items())
+            self.progress(f"Loading the relevance collection ({counts})…")
             item_keys = {value: key for key, value in load_collection().items()}
-            reports = [self.measure(engine, queries, item_keys) for engine in chosen]
+            reports = [
+                report
+                for engine in chosen
+                for report in self.measure(engine, collections, item_keys)
+            ]
         finally:
             teardown_databases(old_config, verbosity=0)
         if options["json"]:
@@ -51,12 +59,18 @@ class Command(BaseCommand):
         else:
             self.print_table(reports, options["worst"])
 
-    def measure(self, engine, queries, item_keys):
+    def measure(self, engine, collections, item_keys):
+        """A report per collection, each named by its collection."""
         self.progress(f"Measuring the {engine} engine…")
         with override_settings(SEARCH_ENGINE=engine, SEARCH_INDEX_PREFIX=f"quality-{os.getpid()}"):
             try:
                 call_command("rebuild_search_index", stdout=open(os.devnull, "w"))
-                return quality.evaluate(engine, queries, item_keys, self.search)
+                reports = []
+                for name, queries in collections.items():
+                    reports.append(
+                        quality.evaluate(engine, queries, item_keys, self.search, collection=name)
+                    )
+                return reports
             finally:
                 self.drop_index()
 
@@ -88,9 +102,17 @@ class Command(BaseCommand):
     def as_json(reports):
         return [
             {
+                "collection": report.collection,
                 **report.summary(),
+                "by_class": report.by_class(),
                 "per_query": [
-                    {"id": o.query["id"], "ndcg@10": o.ndcg, "total": o.total, "top": o.ranked[:3]}
+                    {
+                        "id": o.query["id"],
+                        "ndcg@10": o.ndcg,
+                        "total": o.total,
+                        "top": o.ranked[:3],
+                        "suggestion": o.suggestion,
+                    }
                     for o in report.outcomes
                 ],
             }
@@ -98,18 +120,24 @@ class Command(BaseCommand):
         ]
 
     def print_table(self, reports, worst):
-        columns = ["ndcg@10", "mrr", "recall@10", "zero_result_rate", "false_suggestion_rate"]
-        self.stdout.write("| engine | queries | " + " | ".join(columns) + " |")
-        self.stdout.write("|---" * (len(columns) + 2) + "|")
+        self.stdout.write("| collection | engine | class | queries | " + " | ".join(COLUMNS) + " |")
+        self.stdout.write("|---" * (len(COLUMNS) + 4) + "|")
         for report in reports:
-            summary = report.summary()
-            values = " | ".join(f"{summary[column]:.3f}" for column in columns)
-            self.stdout.write(f"| {report.engine} | {summary['queries']} | {values} |")
+            self.print_row(report.collection, "all", report.summary())
+        for report in reports:
+            for name, summary in report.by_class().items():
+                self.print_row(report.collection, name, summary)
         for report in reports if worst else []:
-            self.stdout.write(f"\nLowest nDCG@10 on {report.engine}:")
+            self.stdout.write(f"\nLowest nDCG@10 on {report.engine} ({report.collection}):")
             for outcome in report.worst(worst):
                 query = outcome.query
                 self.stdout.write(
                     f"  {outcome.ndcg:.2f}  {query['id']}  q={query['q']!r} "
                     f"total={outcome.total} top={outcome.ranked[:3]}"
                 )
+
+    def print_row(self, collection, name, summary):
+        values = " | ".join(f"{summary[column]:.3f}" for column in COLUMNS)
+        self.stdout.write(
+            f"| {collection} | {summary['engine']} | {name} | {summary['queries']} | {values} |"
+        )

@@ -34,6 +34,7 @@ from search.sync import deferred_reindexing
 HERE = Path(__file__).resolve().parent
 CORPUS_PATH = HERE / "corpus.yaml"
 QUERIES_PATH = HERE / "queries.yaml"
+QUESTIONS_PATH = HERE / "questions.yaml"
 
 INDEX_PAGES = [
     ("guides", kb.GuideIndexPage, "Guides"),
@@ -63,6 +64,11 @@ def read_yaml(path):
 def load_queries(path=None):
     """The judged queries: a list of dicts (id, language, q, filters, covers, judgments…)."""
     return read_yaml(path or QUERIES_PATH)
+
+
+def load_questions(path=None):
+    """The natural questions, each tagged with its ``class`` (see questions.yaml)."""
+    return read_yaml(path or QUESTIONS_PATH)
 
 
 def load_collection(path=None):

@@ -13,16 +13,22 @@ from wagtail.models import Page
 import pytest
 
 from knowledgebase import models as kb
+from search.concepts import units_for
+from search.query import SearchRequest
 from tests.search.relevance.loader import (
     CORPUS_PATH,
     CollectionError,
     load_collection,
     load_queries,
+    load_questions,
     read_yaml,
 )
 
 CORPUS = read_yaml(CORPUS_PATH)
 QUERIES = load_queries()
+QUESTIONS = load_questions()
+QUESTION_CLASSES = {"cross-language", "compounds", "typos", "filters", "plain"}
+COMPOUNDING_LANGUAGES = {"nb", "da", "sv", "de", "fi", "is"}
 MODELS = {"guide": kb.GuidePage, "lesson": kb.LessonPage, "output": kb.OutputPage}
 COVERAGE_KINDS = {
     "cross-field",
@@ -169,6 +175,13 @@ class CollectionLoadTests(TestCase):
         self.assertNotIn("kl", names["reindeer"])
         self.assertEqual({term["key"]: term["names"] for term in CORPUS["glossary"]}, names)
 
+    def test_cross_language_questions_name_no_glossary_term_topic_or_region(self):
+        for question in QUESTIONS:
+            if question["class"] == "cross-language":
+                words = SearchRequest(query=question["q"], language=question["language"]).words
+                concepts = [unit.concept for unit in units_for(words, 24) if unit.concept]
+                self.assertEqual(concepts, [], question["id"])
+
     def test_a_second_load_is_refused(self):
         with self.assertRaisesMessage(CollectionError, "empty database"):
             load_collection()
@@ -263,3 +276,44 @@ def test_judged_items_pass_the_query_filters():
         assert set(filters) <= {*TAXONOMY_FILTERS, "member", "type", "language", "year"}
         for key in query["judgments"]:
             assert matches_filters(ENTRIES[key], filters), (query["id"], key)
+
+
+# --- The natural questions ---------------------------------------------------------------
+
+
+def test_question_ids_are_unique_across_both_files():
+    ids = Counter(query["id"] for query in [*QUERIES, *QUESTIONS])
+    assert [query_id for query_id, count in ids.items() if count > 1] == []
+
+
+def test_enough_questions_of_three_to_nine_words_in_several_languages():
+    assert len(QUESTIONS) >= 60
+    assert len({question["language"] for question in QUESTIONS}) >= 5
+    for question in QUESTIONS:
+        assert 3 <= len(question["q"].split()) <= 9, question["id"]
+
+
+def test_every_question_has_a_class_and_judged_answers():
+    for question in QUESTIONS:
+        assert question["class"] in QUESTION_CLASSES, question["id"]
+        assert question["judgments"], question["id"]
+        assert question["misspelled"] is (question["class"] == "typos"), question["id"]
+        for key, grade in question["judgments"].items():
+            assert key in ENTRIES, f"{question['id']}: unknown item {key!r}"
+            assert grade in (1, 2), f"{question['id']}: {key} has grade {grade!r}"
+            assert matches_filters(ENTRIES[key], question.get("filters", {})), question["id"]
+
+
+def test_cross_language_questions_are_answered_only_in_other_languages():
+    crossing = [question for question in QUESTIONS if question["class"] == "cross-language"]
+    assert len(crossing) >= 15
+    for question in crossing:
+        best = [key for key, grade in question["judgments"].items() if grade == 2]
+        for key in best:
+            assert question["language"] not in ENTRIES[key]["versions"], (question["id"], key)
+
+
+def test_compound_questions_are_in_compounding_languages():
+    compounds = [question for question in QUESTIONS if question["class"] == "compounds"]
+    assert len(compounds) >= 10
+    assert {question["language"] for question in compounds} <= COMPOUNDING_LANGUAGES
