@@ -16,6 +16,7 @@ import logging
 import threading
 from contextlib import contextmanager
 
+from django.apps import apps
 from django.db import transaction
 from django.db.models import F, Q
 from django.db.models.signals import post_delete, post_save
@@ -246,9 +247,12 @@ def rebuild_database_copy(progress=None):
 
 
 def indexed_content_types():
+    """The content types of the indexed models and of the page types built on them
+    (events and working groups are activities)."""
     from django.contrib.contenttypes.models import ContentType
 
-    return ContentType.objects.get_for_models(*INDEXED_MODELS).values()
+    models = [model for model in apps.get_models() if issubclass(model, INDEXED_MODELS)]
+    return ContentType.objects.get_for_models(*models).values()
 
 
 # What a change touches -----------------------------------------------------------

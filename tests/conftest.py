@@ -58,6 +58,7 @@ def build_tree():
         lessons=f.LessonIndexPageFactory(parent=home),
         members=f.MemberIndexPageFactory(parent=home),
         outputs=f.OutputIndexPageFactory(parent=home),
+        activities=f.ActivitiesIndexPageFactory(parent=home),
         topics=f.TopicIndexPageFactory(parent=home),
         regions=f.RegionIndexPageFactory(parent=home),
     )

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "legacy",
     "archive",
     "outreach",
+    "activities",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",
