@@ -100,6 +100,8 @@ def group_facets(page):
         "published": page.published.isoformat(),
         "year": str(page.published.year),
         "last_reviewed": last_reviewed.isoformat() if last_reviewed else None,
+        # An event's last day: until then it ranks above past events (query.upcoming_bonus).
+        "ends": ends.isoformat() if (ends := getattr(page, "last_day", None)) else None,
     }
 
 

@@ -131,6 +131,7 @@ def properties():
         "year": keyword,
         "published": {"type": "date"},
         "last_reviewed": {"type": "date"},
+        "ends": {"type": "date"},
         "words": words,
     }
     # Every search counts the facets: their global ordinals are built when the index

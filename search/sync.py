@@ -52,6 +52,7 @@ FACET_KEYS = (
     "translations",
     "published",
     "last_reviewed",
+    "ends",
 )
 
 

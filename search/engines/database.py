@@ -19,6 +19,7 @@ from operator import add, and_, or_
 
 from django.conf import settings
 from django.db.models import Case, Q, Value, When
+from django.utils import timezone
 
 from search import mapping
 from search.analysis import WORD, analyze, fold, stem, tolerates_typos, words, written
@@ -33,6 +34,7 @@ from search.query import (
     PHRASE_BOOST,
     SUGGESTION_LIMIT,
     TITLE_BOOST,
+    UPCOMING_BOOST,
     required_units,
     spelling_language,
 )
@@ -311,7 +313,9 @@ class DatabaseEngine(SearchEngine):
             primary = {
                 "newest": lambda: facets["published"],
                 "reviewed": lambda: facets.get("last_reviewed") or "",
-                "relevance": lambda: relevance(group["field_terms"], units),
+                "relevance": lambda: (
+                    relevance(group["field_terms"], units) + upcoming_bonus(facets)
+                ),
             }[request.effective_sort]()
             return (primary, facets["published"], str(group["translation_key"]))
 
@@ -374,6 +378,12 @@ def relevance(field_terms, units):
     ):
         score += PHRASE_BOOST
     return score
+
+
+def upcoming_bonus(facets):
+    """As the engines' query.upcoming_bonus: an event not yet over ranks higher."""
+    ends = facets.get("ends")
+    return UPCOMING_BOOST if ends and ends >= timezone.localdate().isoformat() else 0
 
 
 def preference(document, order):
