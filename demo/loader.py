@@ -43,6 +43,7 @@ from knowledgebase import models as kb
 from localization.publishing import save_and_publish
 from search.sync import deferred_reindexing
 
+from .activities import load_activities
 from .consent import load_consent_demo
 from .enquiries import load_enquiries
 from .feedback import load_feedback
@@ -106,6 +107,7 @@ class DemoLoader:
         self.link_guides(home)
         self.translate_all()
         load_consent_demo(self.log)
+        load_activities(self.log)
         self.synchronise_locales()
         load_enquiries(self.log)
         load_feedback(self.log)

@@ -31,8 +31,11 @@ MARKERS = {
     "zephyr": "password restriction on the English guide",
     "obsidian": "in the login-restricted English outputs section",
     "quasar": "a draft, never published",
+    "walrusine": "a draft event",
+    "ermine": "a password restriction on the English event",
 }
 VISIBLE = "kittiwake"
+VISIBLE_EVENT = "ptarmigan"
 
 
 class EveryLanguageTree:
@@ -72,6 +75,14 @@ class EveryLanguageTree:
         PageViewRestriction.objects.create(
             page=cls.tree.outputs, restriction_type=PageViewRestriction.LOGIN
         )
+        activities = {"parent": cls.tree.activities, "factory": f.EventPageFactory}
+        cls.guide(VISIBLE_EVENT, **activities)
+        cls.guide("walrusine", live=False, **activities)
+        PageViewRestriction.objects.create(
+            page=cls.guide("ermine", **activities),
+            restriction_type=PageViewRestriction.PASSWORD,
+            password="x",
+        )
 
     def listings(self, language):
         return [
@@ -80,6 +91,8 @@ class EveryLanguageTree:
             f"/{language}/outputs/",
             f"/{language}/topics/{self.topic.key}/",
             f"/{language}/search/?q=",
+            f"/{language}/activities/",
+            f"/{language}/activities/calendar.ics",
         ]
 
     def assert_hidden_in_every_tree(self):
@@ -91,6 +104,9 @@ class EveryLanguageTree:
                 }
                 self.assertIn(f"{VISIBLE.title()} field guide", shown[f"/{language}/guides/"])
                 self.assertEqual(self.api(q=VISIBLE, lang=language)["total"], 1)
+                calendar = shown[f"/{language}/activities/calendar.ics"]
+                self.assertIn(f"{VISIBLE_EVENT.title()} field guide", calendar)
+                self.assertEqual(self.api(q=VISIBLE_EVENT, lang=language)["total"], 1)
                 for marker in MARKERS:
                     for url, html in shown.items():
                         self.assertNotIn(marker, html.lower(), url)
@@ -104,6 +120,8 @@ class EveryLanguageTree:
                     ("zephyr", "guides"),
                     ("quasar", "guides"),
                     ("obsidian", "outputs"),
+                    ("walrusine", "activities"),
+                    ("ermine", "activities"),
                 ):
                     url = f"/{language}/{section}/{marker}-guide/"
                     response = self.client.get(url)  # a password form, a 404 or a login redirect
