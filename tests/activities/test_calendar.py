@@ -12,8 +12,8 @@ import pytest
 from consent.models import record_approval
 from knowledgebase.visibility import PublishingRefused
 from tests import factories as f
-from tests.consent.helpers import community_reviewer
 from tests.conftest import translate
+from tests.consent.helpers import community_reviewer
 
 TODAY = timezone.localdate()
 
