@@ -30,6 +30,7 @@ for prefix, namespace in (
 RESOURCE_TYPES = {
     "guide": ("Text", "Text"),
     "lesson": ("Text", "Text"),
+    "activity": ("Event", "Event"),
     "dataset": ("Dataset", "Dataset"),
     "report": ("Text", "Report"),
     "software": ("Software", "Software"),
@@ -49,7 +50,8 @@ class Item:
         return self.pages[0]
 
     def resource_types(self):
-        return RESOURCE_TYPES[getattr(self.source, "kind", self.entry.type_key)]
+        by_type = RESOURCE_TYPES.get(self.entry.type_key)
+        return by_type or RESOURCE_TYPES[self.source.kind]
 
     def creators(self):
         return [member.display_name for member in visible(self.source.members.all())]
