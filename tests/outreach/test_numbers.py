@@ -46,7 +46,7 @@ def test_numbers_equal_counts_of_the_visible_items(client, tree):
 
     figures = client.get("/en/numbers.json").json()
 
-    assert figures["items"] == {"guide": 3, "lesson": 1, "member": 2, "output": 2}
+    assert figures["items"] == {"guide": 3, "lesson": 1, "member": 2, "output": 2, "activity": 0}
     assert figures["with_persistent_identifier"] == {"guide": 1, "output": 1}
     assert figures["communities_engaged"] == 1
     assert figures["by_language"] == {
@@ -76,7 +76,7 @@ def test_the_page_and_the_csv_give_the_same_figures(client, tree):
     assert spreadsheet["Content-Type"] == "text/csv; charset=utf-8"
     rows = list(csv.DictReader(io.StringIO(spreadsheet.content.decode())))
     totals = {row["content_type"]: int(row["count"]) for row in rows if row["figure"] == "items"}
-    assert totals == {"guide": 1, "lesson": 0, "member": 2, "output": 1}
+    assert totals == {"guide": 1, "lesson": 0, "member": 2, "output": 1, "activity": 0}
     assert {
         "figure": "with_persistent_identifier",
         "content_type": "output",
