@@ -247,13 +247,16 @@ def rebuild_database_copy(progress=None):
     return count
 
 
+def indexed_page_models():
+    """The indexed models and the page types built on them (events and working groups
+    are activities): pages and signals name their own, most specific, class."""
+    return [model for model in apps.get_models() if issubclass(model, INDEXED_MODELS)]
+
+
 def indexed_content_types():
-    """The content types of the indexed models and of the page types built on them
-    (events and working groups are activities)."""
     from django.contrib.contenttypes.models import ContentType
 
-    models = [model for model in apps.get_models() if issubclass(model, INDEXED_MODELS)]
-    return ContentType.objects.get_for_models(*models).values()
+    return ContentType.objects.get_for_models(*indexed_page_models()).values()
 
 
 # What a change touches -----------------------------------------------------------
@@ -348,7 +351,7 @@ def on_visibility_changed(sender, translation_keys, **kwargs):
 
 
 def connect():
-    for model in INDEXED_MODELS:
+    for model in indexed_page_models():
         page_published.connect(on_page_changed, sender=model)
         page_unpublished.connect(on_page_changed, sender=model)
         post_delete.connect(on_page_deleted, sender=model)

@@ -75,3 +75,21 @@ class NodeActivitySearchTests(ActivitySearch, EngineTestCase):
 
 class DatabaseActivitySearchTests(ActivitySearch, EngineTestCase):
     engine_name = "database"
+
+
+class EventsFollowPublishing(EngineTestCase):
+    """Publishing and unpublishing an event reach the index change by change."""
+
+    engine_name = "database"
+
+    def test_a_published_event_is_found_and_an_unpublished_one_is_not(self):
+        with self.captureOnCommitCallbacks(execute=True):
+            event = f.EventPageFactory(
+                parent=self.corpus.tree.activities, title="Skerry landing rehearsal", live=False
+            )
+            event.save_revision().publish()
+        self.assertEqual(self.api(q="skerry landing", type="activity")["total"], 1)
+        event.refresh_from_db()  # published from its revision: this copy still says draft
+        with self.captureOnCommitCallbacks(execute=True):
+            event.unpublish()
+        self.assertEqual(self.api(q="skerry landing", type="activity")["total"], 0)
