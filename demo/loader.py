@@ -43,6 +43,7 @@ from knowledgebase import models as kb
 from localization.publishing import save_and_publish
 from search.sync import deferred_reindexing
 
+from .activities import load_activities
 from .consent import load_consent_demo
 from .engagements import load_engagements
 from .enquiries import load_enquiries
@@ -115,6 +116,7 @@ class DemoLoader:
         self.translate_all()
         load_consent_demo(self.log)
         load_engagements(self.log)
+        load_activities(self.log)
         self.synchronise_locales()
         load_enquiries(self.log)
         load_feedback(self.log)

@@ -49,8 +49,7 @@ class HomePage(SourceRestrictionsMixin, Page):
     parent_page_types = ["wagtailcore.Page"]
     # An index page per content type (knowledgebase.content_types), then the browse pages.
     subpage_types = [
-        f"{content_types.APP_LABEL}.{content_type.index_model_name}"
-        for content_type in content_types.CONTENT_TYPES
+        content_type.index_model_label for content_type in content_types.CONTENT_TYPES
     ] + ["knowledgebase.TopicIndexPage", "knowledgebase.RegionIndexPage"]
 
     class Meta:

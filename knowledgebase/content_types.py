@@ -26,14 +26,19 @@ class KnowledgeType:
     index_model_name: str
     index_slug: str  # the index page's slug in a new site's page tree
     reviewed: bool = False  # its items go through the Cluster review in every language
+    app_label: str = APP_LABEL  # the app whose models these are
 
     @property
     def model(self):
-        return apps.get_model(APP_LABEL, self.model_name)
+        return apps.get_model(self.app_label, self.model_name)
 
     @property
     def index_model(self):
-        return apps.get_model(APP_LABEL, self.index_model_name)
+        return apps.get_model(self.app_label, self.index_model_name)
+
+    @property
+    def index_model_label(self):
+        return f"{self.app_label}.{self.index_model_name}"
 
 
 CONTENT_TYPES = (
@@ -79,6 +84,15 @@ CONTENT_TYPES = (
         model_name="InfrastructurePage",
         index_model_name="InfrastructureIndexPage",
         index_slug="infrastructure",
+    ),
+    KnowledgeType(
+        key="activity",
+        label=_("Activities"),
+        facet_label=_("Activity"),
+        model_name="ActivityPage",  # events and working groups
+        index_model_name="ActivitiesIndexPage",
+        index_slug="activities",
+        app_label="activities",
     ),
 )
 KEYS = tuple(content_type.key for content_type in CONTENT_TYPES)

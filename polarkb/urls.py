@@ -44,6 +44,7 @@ urlpatterns += i18n_patterns(
     path("contact/", include("contact.urls")),
     path("feedback/", include("feedback.urls")),
     path("", include("outreach.urls")),
+    path("activities/", include("activities.urls")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("", include(wagtail_urls)),
 )

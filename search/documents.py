@@ -103,6 +103,8 @@ def sort_dates(page):
     return {
         "published": page.published.isoformat(),
         "last_reviewed": reviewed_on.isoformat() if reviewed_on else None,
+        # An event's last day: until then it ranks above past events (query.upcoming_bonus).
+        "ends": ends.isoformat() if (ends := getattr(page, "last_day", None)) else None,
     }
 
 

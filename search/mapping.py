@@ -117,6 +117,7 @@ def properties():
         "tags": {"type": "text", "analyzer": FOLDED, "copy_to": "words"},
         "published": {"type": "date"},
         "last_reviewed": {"type": "date"},
+        "ends": {"type": "date"},
         "words": words,
     }
     # Every search counts the facets (search/facets.py): their global ordinals are built

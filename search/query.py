@@ -37,6 +37,7 @@ FUZZY_BOOST = 0.4
 EXPANSION_BOOST = 0.5
 PHRASE_BOOST = 2
 TITLE_BOOST = 2
+UPCOMING_BOOST = 1  # an event not yet over ranks above a past one found by the same words
 PHRASE_SLOP = 2
 FUZZINESS = "AUTO:4,8"  # no edit below 4 letters, one from 4, two from 8
 MIN_TYPO_LENGTH = 4  # shorter words get no edit, so no fuzzy clause at all
@@ -311,7 +312,17 @@ def text_query(request):
                     }
                 }
             ],
-            "should": ranking_bonuses(request.words),
+            "should": [*ranking_bonuses(request.words), upcoming_bonus()],
+        }
+    }
+
+
+def upcoming_bonus():
+    """Events whose last day is today or later (worked out when asked, never stale)."""
+    return {
+        "constant_score": {
+            "filter": {"range": {"ends": {"gte": "now/d"}}},
+            "boost": UPCOMING_BOOST,
         }
     }
 

@@ -17,6 +17,7 @@ import logging
 import threading
 from contextlib import contextmanager
 
+from django.apps import apps
 from django.db import transaction
 from django.db.models import F, Q
 from django.db.models.signals import post_delete, post_save
@@ -220,10 +221,16 @@ def rebuild_database_copy(progress=None):
     return count
 
 
+def indexed_page_models():
+    """The indexed models and the page types built on them (events and working groups
+    are activities): pages and signals name their own, most specific, class."""
+    return [model for model in apps.get_models() if issubclass(model, INDEXED_MODELS)]
+
+
 def indexed_content_types():
     from django.contrib.contenttypes.models import ContentType
 
-    return ContentType.objects.get_for_models(*INDEXED_MODELS).values()
+    return ContentType.objects.get_for_models(*indexed_page_models()).values()
 
 
 # What a change touches -----------------------------------------------------------
@@ -313,7 +320,7 @@ def on_visibility_changed(sender, translation_keys, **kwargs):
 
 
 def connect():
-    for model in INDEXED_MODELS:
+    for model in indexed_page_models():
         page_published.connect(on_page_changed, sender=model)
         page_unpublished.connect(on_page_changed, sender=model)
         post_delete.connect(on_page_deleted, sender=model)

@@ -59,6 +59,7 @@ def build_tree():
         members=f.MemberIndexPageFactory(parent=home),
         outputs=f.OutputIndexPageFactory(parent=home),
         infrastructure=f.InfrastructureIndexPageFactory(parent=home),
+        activities=f.ActivitiesIndexPageFactory(parent=home),
         topics=f.TopicIndexPageFactory(parent=home),
         regions=f.RegionIndexPageFactory(parent=home),
     )

@@ -122,6 +122,13 @@ class InfrastructureIndexPageFactory(IndexPageFactory):
         model = kb.InfrastructureIndexPage
 
 
+class ActivitiesIndexPageFactory(IndexPageFactory):
+    title, slug = "Activities", "activities"
+
+    class Meta:
+        model = "activities.ActivitiesIndexPage"
+
+
 class TopicIndexPageFactory(IndexPageFactory):
     title, slug = "Topics", "topics"
 
@@ -221,3 +228,20 @@ class CulturalNoticeFactory(DjangoModelFactory):
 
     class Meta:
         model = kb.CulturalNotice
+
+
+class WorkingGroupPageFactory(MemberContentPageFactory):
+    title = factory.Sequence(lambda n: f"Working group {n}")
+    purpose = "Share what members learn about working on sea ice."
+
+    class Meta:
+        model = "activities.WorkingGroupPage"
+
+
+class EventPageFactory(MemberContentPageFactory):
+    title = factory.Sequence(lambda n: f"Workshop {n}")
+    start_date = factory.LazyFunction(lambda: datetime.date.today() + datetime.timedelta(days=30))
+    time_zone = "Europe/Oslo"
+
+    class Meta:
+        model = "activities.EventPage"

@@ -60,7 +60,7 @@ def setup_review(apps):
     pages go to the Cluster editors too."""
     workflow = cluster_review(apps)
     for content_type in content_types.reviewed_types():
-        index_model = apps.get_model(content_types.APP_LABEL, content_type.index_model_name)
+        index_model = apps.get_model(content_type.index_model_label)
         for page in index_model.objects.all():
             assign_review(apps, page)
     WorkflowPage = apps.get_model("wagtailcore", "WorkflowPage")

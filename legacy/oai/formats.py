@@ -31,6 +31,7 @@ RESOURCE_TYPES = {
     "guide": ("Text", "Text"),
     "lesson": ("Text", "Text"),
     "infrastructure": ("Service", "Service"),
+    "activity": ("Event", "Event"),
     "dataset": ("Dataset", "Dataset"),
     "report": ("Text", "Report"),
     "software": ("Software", "Software"),

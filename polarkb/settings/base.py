@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "archive",
     "outreach",
     "engagements",
+    "activities",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",

@@ -19,6 +19,7 @@ from operator import add, and_, or_
 
 from django.conf import settings
 from django.db.models import Case, Q, Value, When
+from django.utils import timezone
 
 from search import facets, mapping
 from search.analysis import WORD, analyze, fold, stem, tolerates_typos, words, written
@@ -33,6 +34,7 @@ from search.query import (
     PHRASE_BOOST,
     SUGGESTION_LIMIT,
     TITLE_BOOST,
+    UPCOMING_BOOST,
     required_units,
     spelling_language,
 )
@@ -40,7 +42,7 @@ from search.query import (
 SNIPPET_LENGTH = 180
 SPELLING_EDITS = 2  # did-you-mean corrects words of 4 letters or more, as the engines do
 FIELD_WEIGHTS = {**mapping.FIELD_BOOSTS, "tags": mapping.TAGS_BOOST}
-SORT_FIELDS = ("published", "last_reviewed")
+SORT_FIELDS = ("published", "last_reviewed", "ends")  # what ordering reads
 
 
 def language_codes():
@@ -323,7 +325,10 @@ class DatabaseEngine(SearchEngine):
             primary = {
                 "newest": lambda: dates["published"],
                 "reviewed": lambda: dates.get("last_reviewed") or "",
-                "relevance": lambda: (group["matched"], relevance(group["field_terms"], units)),
+                "relevance": lambda: (
+                    group["matched"],
+                    relevance(group["field_terms"], units) + upcoming_bonus(dates),
+                ),
             }[request.effective_sort]()
             return (primary, dates["published"], str(group["translation_key"]))
 
@@ -427,6 +432,12 @@ def relevance(field_terms, units):
     ):
         score += PHRASE_BOOST
     return score
+
+
+def upcoming_bonus(dates):
+    """As the engines' query.upcoming_bonus: an event not yet over ranks higher."""
+    ends = dates.get("ends")
+    return UPCOMING_BOOST if ends and ends >= timezone.localdate().isoformat() else 0
 
 
 def preference(document, order):

@@ -16,6 +16,7 @@ from wagtail.models import PageViewRestriction
 import pytest
 from PIL import Image as PillowImage
 
+from activities.models import ActivitiesIndexPage
 from consent.models import CommunityApproval
 from demo.files import read_data
 from knowledgebase import models as kb
@@ -48,6 +49,7 @@ def add_hidden_items():
     )
     guides.add_child(instance=draft)
     draft.save_revision()
+    hidden_activities = add_hidden_activities()
     consent = read_data("consent")
     english = kb.GuidePage.objects.filter(locale__language_code="en")
     withdrawn = english.get(slug=consent["approved"]["guide"])
@@ -66,6 +68,7 @@ def add_hidden_items():
         RESTRICTED_WORD, restricted.title, restricted.slug,
         DRAFT_WORD, draft.title, draft.slug,
         withdrawn.summary, withdrawn.slug, awaiting.title, awaiting.slug,
+        *hidden_activities,
     ]  # fmt: skip
 
 
@@ -79,6 +82,19 @@ def unlisted_contacts():
         for text in (point["name"], point["email"])
         if text
     ]
+
+
+def add_hidden_activities():
+    """A restricted event and a draft working group; their titles and slugs."""
+    index = ActivitiesIndexPage.objects.get(locale__language_code="en")
+    restricted = f.EventPageFactory(
+        parent=index, title="Walrus counters' briefing", slug="walrus-counters-briefing"
+    )
+    PageViewRestriction.objects.create(page=restricted, restriction_type=PageViewRestriction.LOGIN)
+    draft = f.WorkingGroupPageFactory(
+        parent=index, title="Narwhal tusk working group", slug="narwhal-tusk-group", live=False
+    )
+    return [restricted.title, restricted.slug, draft.title, draft.slug]
 
 
 def add_guide_with_image_and_download():

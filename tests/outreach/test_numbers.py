@@ -48,11 +48,11 @@ def test_numbers_equal_counts_of_the_visible_items(client, tree):
 
     figures = client.get("/en/numbers.json").json()
 
-    items = {"guide": 3, "lesson": 1, "member": 2, "output": 2, "infrastructure": 1}
-    assert figures["items"] == items
+    in_english = {"guide": 3, "lesson": 1, "member": 2, "output": 2, "infrastructure": 1}
+    assert figures["items"] == {**in_english, "activity": 0}  # every type, counted or not
     assert figures["with_persistent_identifier"] == {"guide": 1, "output": 1}
     assert figures["communities_engaged"] == 1
-    assert figures["by_language"] == {"en": items, "fr": {"guide": 1, "lesson": 1}}
+    assert figures["by_language"] == {"en": in_english, "fr": {"guide": 1, "lesson": 1}}
     assert figures["by_year"] == {
         "2023": {"guide": 3, "output": 1},
         "2024": {"lesson": 1, "member": 2, "output": 1, "infrastructure": 1},
@@ -76,7 +76,14 @@ def test_the_page_and_the_csv_give_the_same_figures(client, tree):
     assert spreadsheet["Content-Type"] == "text/csv; charset=utf-8"
     rows = list(csv.DictReader(io.StringIO(spreadsheet.content.decode())))
     totals = {row["content_type"]: int(row["count"]) for row in rows if row["figure"] == "items"}
-    assert totals == {"guide": 1, "lesson": 0, "member": 2, "output": 1, "infrastructure": 0}
+    assert totals == {
+        "guide": 1,
+        "lesson": 0,
+        "member": 2,
+        "output": 1,
+        "infrastructure": 0,
+        "activity": 0,
+    }
     assert {
         "figure": "with_persistent_identifier",
         "content_type": "output",

@@ -35,6 +35,9 @@ MARKERS = {
     "puffin": "real translations of a guide in a password-restricted English section",
     "narwhal": "real translations of an English guide unpublished after them",
     "skua": "real translations of an unpublished member named by a published guide",
+    "walrusine": "a draft event, never published",
+    "ermine": "an event restricted to logged-in readers",
+    "wolverine": "a working group behind a password",
 }
 HIDDEN_RELATED = ("quasar-guide", "zephyr-guide")
 
@@ -96,10 +99,20 @@ class LeakMatrix:
             self.translated_guide_in_password_section,
             lambda: self.translated_guide("narwhal").unpublish(),
             self.unpublished_translated_member,
+            lambda: self.activity("walrusine", live=False),
+            lambda: restrict(self.activity("ermine"), PageViewRestriction.LOGIN),
+            lambda: restrict(
+                self.activity("wolverine", factory=f.WorkingGroupPageFactory),
+                PageViewRestriction.PASSWORD,
+                password="s3cret",
+            ),
         ]
         for step in steps:
             with self.captureOnCommitCallbacks(execute=True):
                 step()
+
+    def activity(self, marker, factory=f.EventPageFactory, **fields):
+        return self.guide(marker, parent=self.corpus.tree.activities, factory=factory, **fields)
 
     def restricted_translation(self):
         guide = self.guide("kite", aliases=("nb",))
@@ -174,6 +187,8 @@ class LeakMatrix:
             f"/{language}/regions/{region}/",
             f"/{language}/guides/{guide_slug}/",
             f"/{language}/search/?q=",
+            f"/{language}/activities/",
+            f"/{language}/activities/calendar.ics",
         ]
 
     def hidden_pages(self, language):
@@ -183,6 +198,8 @@ class LeakMatrix:
         urls[f"/{language}/mistral-archive/mistral-guide/"] = "mistral"
         urls[f"/{language}/puffin-archive/puffin-guide/"] = "puffin"
         urls[f"/{language}/members/skua/"] = "skua"
+        for marker in ("walrusine", "ermine", "wolverine"):
+            urls[f"/{language}/activities/{marker}-guide/"] = marker
         return urls
 
     def assert_no_marker(self, text, where):

@@ -33,8 +33,11 @@ MARKERS = {
     "obsidian": "in the login-restricted English outputs section",
     "quasar": "a draft, never published",
     "cirrus": "password restriction on an English infrastructure",
+    "walrusine": "a draft event",
+    "ermine": "a password restriction on the English event",
 }
 VISIBLE = "kittiwake"
+VISIBLE_EVENT = "ptarmigan"
 
 
 class EveryLanguageTree:
@@ -82,6 +85,14 @@ class EveryLanguageTree:
         PageViewRestriction.objects.create(
             page=station, restriction_type=PageViewRestriction.PASSWORD, password="x"
         )
+        activities = {"parent": cls.tree.activities, "factory": f.EventPageFactory}
+        cls.guide(VISIBLE_EVENT, **activities)
+        cls.guide("walrusine", live=False, **activities)
+        PageViewRestriction.objects.create(
+            page=cls.guide("ermine", **activities),
+            restriction_type=PageViewRestriction.PASSWORD,
+            password="x",
+        )
 
     def listings(self, language):
         return [
@@ -91,6 +102,8 @@ class EveryLanguageTree:
             f"/{language}/topics/{self.topic.key}/",
             f"/{language}/search/?q=",
             *directory_and_outreach(language, self.topic.key, self.member.slug),
+            f"/{language}/activities/",
+            f"/{language}/activities/calendar.ics",
         ]
 
     def assert_hidden_in_every_tree(self):
@@ -104,6 +117,9 @@ class EveryLanguageTree:
                     self.assertEqual(self.client.get(url).status_code, 200, url)
                 self.assertIn(f"{VISIBLE.title()} field guide", shown[f"/{language}/guides/"])
                 self.assertEqual(self.api(q=VISIBLE, lang=language)["total"], 1)
+                calendar = shown[f"/{language}/activities/calendar.ics"]
+                self.assertIn(f"{VISIBLE_EVENT.title()} field guide", calendar)
+                self.assertEqual(self.api(q=VISIBLE_EVENT, lang=language)["total"], 1)
                 for marker in MARKERS:
                     for url, html in shown.items():
                         self.assertNotIn(marker, html.lower(), url)
@@ -118,6 +134,8 @@ class EveryLanguageTree:
                     ("quasar", "guides"),
                     ("obsidian", "outputs"),
                     ("cirrus", "infrastructure"),
+                    ("walrusine", "activities"),
+                    ("ermine", "activities"),
                 ):
                     url = f"/{language}/{section}/{marker}-guide/"
                     response = self.client.get(url)  # a password form, a 404 or a login redirect
