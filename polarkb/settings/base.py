@@ -254,6 +254,8 @@ SEARCH_URLS = [
 ]
 SEARCH_INDEX_PREFIX = env.get("SEARCH_INDEX_PREFIX", "polarkb")
 SEARCH_TIMEOUT = float(env.get("SEARCH_TIMEOUT", "2"))
+# Copies of the index on other nodes; unset: one when the cluster has two data nodes or more.
+SEARCH_REPLICAS = int(env["SEARCH_REPLICAS"]) if env.get("SEARCH_REPLICAS") else None
 # One pooled engine connection per web server thread (gunicorn.conf.py), plus the
 # bulk indexing streams, so busy threads never open and drop extra connections.
 SEARCH_CONNECTIONS_PER_NODE = int(env.get("WEB_THREADS", "8")) + 2
