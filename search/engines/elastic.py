@@ -128,7 +128,9 @@ class ElasticFamilyEngine(SearchEngine):
         counts, response = responses[0], responses[-1]  # one response may hold both
         for answer in (counts, response):
             if "error" in answer:
-                raise EngineError(f"{self.name}: {str(answer['error'])[:500]}")
+                # No copy of the index could answer: a node that held the only one is down.
+                failure = EngineUnavailable if answer.get("status") in (502, 503) else EngineError
+                raise failure(f"{self.name}: {str(answer['error'])[:500]}")
         aggregations = counts["aggregations"]
         preferred = request.preferred_languages()
         total = aggregations["total"]["doc_count"]

@@ -76,7 +76,10 @@ class ClusterTests(EngineTestCase):
         return response.json()
 
     def health(self, **params):
-        return self.engine("GET", "/_cluster/health", params={"timeout": HEALTH_WAIT, **params})
+        """The cluster's health once it is as ``params`` ask (fails if it did not get there)."""
+        health = self.engine("GET", "/_cluster/health", params={"timeout": HEALTH_WAIT, **params})
+        self.assertFalse(health["timed_out"], health)
+        return health
 
     def node_to_stop(self):
         """The node that is not the cluster manager: with two nodes only one of them has a
@@ -105,7 +108,12 @@ class ClusterTests(EngineTestCase):
                 "move": {"index": index, "shard": 0, "from_node": primary, "to_node": node_name}
             }
         self.engine("POST", "/_cluster/reroute", json={"commands": [command]})
-        self.health(wait_for_no_relocating_shards="true", wait_for_no_initializing_shards="true")
+        # Green: every copy assigned and started again (a cancelled copy is first unassigned).
+        self.health(
+            wait_for_status="green",
+            wait_for_no_relocating_shards="true",
+            wait_for_no_initializing_shards="true",
+        )
         copies = self.engine(
             "GET", f"/_cat/shards/{index}", params={"h": "prirep,node", "format": "json"}
         )
@@ -117,7 +125,7 @@ class ClusterTests(EngineTestCase):
 
     def test_a_node_down_loses_no_search_and_no_update(self):
         self.live_url = f"http://127.0.0.1:{FIRST_PORT}"
-        self.assertEqual(self.health(wait_for_status="green")["number_of_nodes"], NODES)
+        self.assertEqual(self.health(wait_for_nodes=NODES)["number_of_nodes"], NODES)
         name, node = self.node_to_stop()
         self.live_url = f"http://127.0.0.1:{PORTS[2 - node]}"
         self.put_primary_on(name)
@@ -137,9 +145,9 @@ class ClusterTests(EngineTestCase):
 
         result = cluster_script("start", node)
         self.assertEqual(result.returncode, 0, result.stderr)
-        health = self.health(wait_for_status="green", wait_for_nodes=str(NODES))
-        self.assertFalse(health["timed_out"], health)
-        self.assertEqual(health["status"], "green")
+        self.assertEqual(
+            self.health(wait_for_status="green", wait_for_nodes=NODES)["status"], "green"
+        )
         for _ in range(2 * NODES):
             self.assertEqual(
                 [r["title"] for r in self.search("katabatic")["results"]], [guide.title]
