@@ -31,6 +31,18 @@ INDEXING_TIMEOUT = 60  # seconds: a rebuild's requests may take longer than sear
 PUSH_TIMEOUT = 10  # seconds: the background push of a few changed groups
 REPLICA_WAIT = 120  # seconds a rebuild waits for the replicas to hold the new index
 HIGHLIGHT_ORDER = ("summary", "body", "headings")
+# The parts of a multi-search answer the results are made of: the engine leaves out the
+# rest (hit metadata, sort values, shard counts), which the client would parse for nothing.
+SEARCH_ANSWER_PARTS = [
+    "took",
+    "responses.took",
+    "responses.status",
+    "responses.error",
+    "responses.aggregations",
+    "responses.hits.hits._source",
+    "responses.hits.hits.highlight",
+    "responses.suggest",
+]
 
 
 def connections_per_node():
@@ -124,7 +136,8 @@ class ElasticFamilyEngine(SearchEngine):
 
     def search(self, request):
         bodies = build_search_bodies(self.alias, request)
-        responses = self.call(self.client.msearch, body=bodies)["responses"]
+        parts = SEARCH_ANSWER_PARTS
+        responses = self.call(self.client.msearch, body=bodies, filter_path=parts)["responses"]
         counts, response = responses[0], responses[-1]  # one response may hold both
         for answer in (counts, response):
             if "error" in answer:
@@ -136,7 +149,7 @@ class ElasticFamilyEngine(SearchEngine):
         total = aggregations["total"]["doc_count"]
         return SearchResult(
             total=total,
-            hits=[self._hit(hit, preferred) for hit in response["hits"]["hits"]],
+            hits=[self._hit(hit, preferred) for hit in response.get("hits", {}).get("hits", [])],
             facets={
                 name: {
                     bucket["key"]: bucket["doc_count"]

@@ -64,6 +64,9 @@ def cluster_urls():
     return [f"http://127.0.0.1:{port}" for port in PORTS]
 
 
+# The test is about a node lost, not speed: the node left may take a few seconds for its
+# first searches while it promotes its copies, more on a busy machine.
+@override_settings(SEARCH_TIMEOUT=10)
 class ClusterTests(EngineTestCase):
     @classmethod
     def engine_urls(cls):
