@@ -1,6 +1,7 @@
 """The results as JSON and as a markdown table."""
 
 import json
+from collections import Counter
 
 from bench.measure import summary
 
@@ -8,7 +9,7 @@ QUERY_P95_TARGET_MS = 50
 INDEXING_TARGET_DOCS_PER_S = 2000
 HEADER = [
     "engine and path", "indexing docs/s", "queries", "p50 ms", "p95 ms", "max ms",
-    "took p50 ms", "took p95 ms",
+    "took p50 ms", "took p95 ms", "results p50 · mean",
 ]  # fmt: skip
 
 
@@ -16,6 +17,10 @@ def engine_summary(records, keys):
     result = {
         "queries": len(records),
         "zero_results": sum(1 for record in records if record.get("total") == 0),
+        # What each query found, and which engine answered: a fast engine that found
+        # nothing, or an answer from elsewhere, is not a measurement of the engine.
+        "results": summary(records, "total"),
+        "answered_by": dict(Counter(r["engine"] for r in records if r.get("engine"))),
     }
     for key in keys:
         result[key] = summary(records, key)
@@ -82,6 +87,11 @@ def took_cells(stats):
     return [number(stats["p50"]), number(stats["p95"])]
 
 
+def results_cell(stats):
+    found = stats.get("results")
+    return f"{number(found['p50'])} · {number(found['mean'], 1)}" if found else "–"
+
+
 def row(cells):
     return "| " + " | ".join(cells) + " |"
 
@@ -103,7 +113,7 @@ def markdown(results):
         f"code {code['commit']}{changed}.",
         "",
         row(HEADER),
-        row(["---", "--:", "--:", "--:", "--:", "--:", "--:", "--:"]),
+        row(["---", "--:", "--:", "--:", "--:", "--:", "--:", "--:", "--:"]),
     ]
     lines.extend(engine_rows(engines, parameters))
     lines.extend(["", *target_lines(results.get("targets", {})), *notes(engines)])
@@ -126,8 +136,12 @@ def engine_rows(engines, parameters):
 def opensearch_rows(stats):
     index, count = stats["index"], str(stats["queries"])
     indexing = f"{number(index['adapter_docs_per_s'])} (raw node {number(index['raw_docs_per_s'])})"
-    end_to_end = [*timing_cells(stats["wall_ms"]), *took_cells(stats["took_ms"])]
-    client = [*timing_cells(stats["client_ms"]), "", ""]
+    end_to_end = [
+        *timing_cells(stats["wall_ms"]),
+        *took_cells(stats["took_ms"]),
+        results_cell(stats),
+    ]
+    client = [*timing_cells(stats["client_ms"]), "", "", ""]
     return [
         ["OpenSearch: service end to end", indexing, count, *end_to_end],
         ["OpenSearch: client only, same body", "", count, *client],
@@ -141,14 +155,14 @@ def database_row(stats, parameters):
         f"{number(index['bulk_create_docs_per_s'])} bulk_create"
     )
     count = f"{stats['queries']} of {parameters['queries']}"
-    timings = [*timing_cells(stats["wall_ms"]), "–", "–"]
+    timings = [*timing_cells(stats["wall_ms"]), "–", "–", results_cell(stats)]
     return ["Database: service end to end", indexing, count, *timings]
 
 
 def wagtail_rows(stats):
     indexing, count = number(stats["index"]["docs_per_s"]), str(stats["queries"])
-    facets = [*timing_cells(stats["wall_ms"]), *took_cells(stats["took_ms"])]
-    with_page = [*timing_cells(stats["with_page_ms"]), "", ""]
+    facets = [*timing_cells(stats["wall_ms"]), *took_cells(stats["took_ms"]), "–"]
+    with_page = [*timing_cells(stats["with_page_ms"]), "", "", ""]
     return [
         ["Plain Wagtail: 6 × .facet()", indexing, count, *facets],
         ["Plain Wagtail: 6 × .facet() + results page", "", count, *with_page],
@@ -185,7 +199,8 @@ def notes(engines):
         db = engines["database"]
         lines.append(
             f"- Database engine: {db['queries']} queries ran in the time budget of "
-            f"{db['budget_seconds']:.0f} s; indexing: store_group on the first "
+            f"{db['budget_seconds']:.0f} s, answered by {answered_by(db)}; "
+            f"queries with no results: {db['zero_results']}; indexing: store_group on the first "
             f"{db['index']['store_group_docs']:,} documents (autocommit, as "
             "rebuild_database_copy), bulk_create for the rest."
         )
@@ -197,6 +212,10 @@ def notes(engines):
             "no suggestion."
         )
     return lines
+
+
+def answered_by(stats):
+    return ", ".join(f"{name} {count}" for name, count in stats.get("answered_by", {}).items())
 
 
 def breakdown(opensearch):

@@ -200,7 +200,7 @@ def index_opensearch(indexer, documents):
 def bench_database(queries, warmup, budget):
     from django.test import override_settings
 
-    with override_settings(SEARCH_ENGINE="database"):
+    with override_settings(SEARCH_ENGINE="database", **osb.NOTHING_KEPT):
         runner = measure.ServiceRunner()
         records = measure.run_mix(
             "database queries", runner.run, queries, warmup[:5], budget_seconds=budget

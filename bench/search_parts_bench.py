@@ -373,6 +373,14 @@ def scored_date_sorts(_state):
         yield
 
 
+@contextlib.contextmanager
+def whole_answer(_state):
+    """The engine sends its whole answer (hit metadata, sort values, shard counts), not
+    only the parts the results are made of."""
+    with patched("search.engines.elastic.SEARCH_ANSWER_PARTS", None):
+        yield
+
+
 VARIANTS = {
     "full": full,
     "no-fuzzy": without_fuzzy,
@@ -394,6 +402,7 @@ VARIANTS = {
     "fuzzy-everywhere": fuzzy_everywhere,
     "fuzzy-unscored": fuzzy_unscored,
     "scored-date-sorts": scored_date_sorts,
+    "whole-answer": whole_answer,
 }
 
 

@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
-# Local single-node OpenSearch or Elasticsearch for development and tests, run from its
-# Maven Central jars (no Docker, no tarball). Usage: scripts/engine.sh start|stop|status|java
-# ("java" says which JDK the engine would run on).
+# Local OpenSearch or Elasticsearch for development and tests, a single node or a small
+# cluster, run from its Maven Central jars (no Docker, no tarball).
+# Usage: scripts/engine.sh start|stop|status|java ("java" says which JDK the engine would run on).
 #
 #   ENGINE                 opensearch (default) or elasticsearch
 #   ENGINE_PORT            HTTP port on 127.0.0.1 (default 9200)
 #   ENGINE_TRANSPORT_PORT  node-to-node port (default ENGINE_PORT+100)
+#   ENGINE_NODES           nodes in the cluster (default 1). Node n (1, 2, ...) listens on
+#                          ENGINE_PORT+n-1 and ENGINE_TRANSPORT_PORT+n-1; all are cluster
+#                          manager eligible and hold data
+#   ENGINE_NODE            start, stop or check only node n of the cluster (default: all)
 #   ENGINE_HOME            jar cache and per-port run dirs (default <repo>/.engine)
 #   ENGINE_HEAP            JVM heap, e.g. 512m (default 1g)
 #   ENGINE_TIMEOUT         seconds to wait for a healthy node (default 120)
@@ -39,13 +43,15 @@ esac
 
 ENGINE_PORT=${ENGINE_PORT:-9200}
 ENGINE_TRANSPORT_PORT=${ENGINE_TRANSPORT_PORT:-$((ENGINE_PORT + 100))}
+ENGINE_NODES=${ENGINE_NODES:-1}
+ENGINE_NODE=${ENGINE_NODE:-}
+FIRST_PORT=$ENGINE_PORT
+FIRST_TRANSPORT_PORT=$ENGINE_TRANSPORT_PORT
 ENGINE_HOME=${ENGINE_HOME:-$REPO_ROOT/.engine}
 ENGINE_HEAP=${ENGINE_HEAP:-1g}
 ENGINE_TIMEOUT=${ENGINE_TIMEOUT:-120}
 ENGINE_SETTINGS=${ENGINE_SETTINGS:-}
 ENGINE_FRESH=${ENGINE_FRESH:-0}
-
-URL=http://127.0.0.1:$ENGINE_PORT
 
 say() { printf 'engine: %s\n' "$*"; }
 die() { printf 'engine: ERROR: %s\n' "$*" >&2; exit 1; }
@@ -53,19 +59,38 @@ now() { echo "${EPOCHREALTIME/,/.}"; }
 since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
 
 # One run dir per engine and port, so a test node on another port can run beside the dev
-# node, and an Elasticsearch node never opens OpenSearch's data.
+# node, and an Elasticsearch node never opens OpenSearch's data. A cluster's nodes have run
+# dirs of their own: a single node's data belongs to a cluster of one and cannot join another.
 init_paths() {
+    [[ $ENGINE_NODES =~ ^[1-9]$ ]] || die "ENGINE_NODES must be a number from 1 to 9, not '$ENGINE_NODES'"
+    [[ -z $ENGINE_NODE ]] || { [[ $ENGINE_NODE =~ ^[1-9]$ ]] && ((ENGINE_NODE <= ENGINE_NODES)); } ||
+        die "ENGINE_NODE must be a number from 1 to ENGINE_NODES ($ENGINE_NODES), not '$ENGINE_NODE'"
     mkdir -p "$ENGINE_HOME"
     ENGINE_HOME=$(cd "$ENGINE_HOME" && pwd)
+    local prefix=$ENGINE-
+    CACHE_DIR=$ENGINE_HOME/cache-$ENGINE
     if [[ $ENGINE == opensearch ]]; then
-        RUN_DIR=$ENGINE_HOME/node-$ENGINE_PORT
+        prefix=
         CACHE_DIR=$ENGINE_HOME/cache
-    else
-        RUN_DIR=$ENGINE_HOME/$ENGINE-$ENGINE_PORT
-        CACHE_DIR=$ENGINE_HOME/cache-$ENGINE
     fi
+    RUN_PREFIX=$ENGINE_HOME/${prefix}node-
+    ((ENGINE_NODES > 1)) && RUN_PREFIX=$ENGINE_HOME/${prefix}cluster-$FIRST_PORT-node-
+    select_node 1
+}
+
+# Points ENGINE_PORT, URL, RUN_DIR, PID_FILE and LOG_FILE at node n of the cluster.
+select_node() {
+    ENGINE_PORT=$((FIRST_PORT + $1 - 1))
+    ENGINE_TRANSPORT_PORT=$((FIRST_TRANSPORT_PORT + $1 - 1))
+    URL=http://127.0.0.1:$ENGINE_PORT
+    RUN_DIR=$RUN_PREFIX$ENGINE_PORT
     PID_FILE=$RUN_DIR/engine.pid
     LOG_FILE=$RUN_DIR/engine.log
+}
+
+# The nodes a command acts on: ENGINE_NODE, or all of them.
+selected_nodes() {
+    if [[ -n $ENGINE_NODE ]]; then echo "$ENGINE_NODE"; else seq 1 "$ENGINE_NODES"; fi
 }
 
 require() {
@@ -203,13 +228,13 @@ who_listens() {
         sed -E 's/"([^"]*)",pid=([0-9]+)/(\1, pid \2)/' || true
 }
 
-# Prints the health JSON; succeeds if the cluster is yellow or green.
+# Prints the health JSON; succeeds if the cluster is yellow or green with all its nodes.
 health() {
     local json
     json=$(curl -sS --max-time "$((${1:-1} + 5))" \
-        "$URL/_cluster/health?wait_for_status=yellow&timeout=${1:-1}s" 2>/dev/null) || return 1
+        "$URL/_cluster/health?wait_for_status=yellow&wait_for_nodes=$ENGINE_NODES&timeout=${1:-1}s" 2>/dev/null) || return 1
     echo "$json"
-    [[ $json =~ \"status\":\"(yellow|green)\" ]]
+    [[ $json =~ \"status\":\"(yellow|green)\" && $json =~ \"timed_out\":false ]]
 }
 
 wait_healthy() {
@@ -277,39 +302,38 @@ jvm_options() {
 node_settings() {
     NODE_SETTINGS=(
         "path.home=$RUN_DIR" "path.data=$RUN_DIR/data" "path.logs=$RUN_DIR/logs"
-        "node.name=polar-kb-$ENGINE_PORT" "cluster.name=polar-kb-engine"
+        "node.name=polar-kb-$ENGINE_PORT"
         network.host=127.0.0.1 "http.port=$ENGINE_PORT" "transport.port=$ENGINE_TRANSPORT_PORT"
-        discovery.type=single-node
         cluster.routing.allocation.disk.threshold_enabled=false
     )
+    if ((ENGINE_NODES == 1)); then
+        NODE_SETTINGS+=(cluster.name=polar-kb-engine discovery.type=single-node)
+    else
+        cluster_settings
+    fi
     local extra
     read -r -a extra <<<"$ENGINE_SETTINGS"
     NODE_SETTINGS+=("${extra[@]}")
 }
 
+# Every node finds the others on their transport ports; the first start elects a cluster
+# manager among all of them (the setting is ignored once the cluster has formed).
+cluster_settings() {
+    local n seeds=() names=() managers=cluster.initial_cluster_manager_nodes
+    [[ $ENGINE == elasticsearch ]] && managers=cluster.initial_master_nodes
+    for n in $(seq 0 $((ENGINE_NODES - 1))); do
+        seeds+=("127.0.0.1:$((FIRST_TRANSPORT_PORT + n))")
+        names+=("polar-kb-$((FIRST_PORT + n))")
+    done
+    NODE_SETTINGS+=("cluster.name=polar-kb-cluster-$FIRST_PORT"
+        "discovery.seed_hosts=$(IFS=,; echo "${seeds[*]}")" "$managers=$(IFS=,; echo "${names[*]}")")
+}
+
 cmd_start() {
     require curl "apt-get install curl"
-    local pid started
-    if pid=$(our_pid); then
-        if health 5 >/dev/null; then
-            say "already running (pid $pid) at $URL"
-            return 0
-        fi
-        say "a node started by this script is running (pid $pid) but not healthy yet; waiting…"
-        wait_healthy "$pid" "$(now)"
-        say "ready at $URL"
-        return 0
-    fi
-    if port_in_use "$ENGINE_PORT"; then
-        die "port $ENGINE_PORT on 127.0.0.1 is already in use by another process $(who_listens "$ENGINE_PORT"), not by a node this script started. Stop it, or use another port: ENGINE_PORT=$((ENGINE_PORT + 1)) $0 start"
-    fi
-    if port_in_use "$ENGINE_TRANSPORT_PORT"; then
-        die "transport port $ENGINE_TRANSPORT_PORT on 127.0.0.1 is already in use by another process $(who_listens "$ENGINE_TRANSPORT_PORT"). Stop it, or set ENGINE_TRANSPORT_PORT to a free port"
-    fi
-
     find_java
     require "$JAVA" "install a JDK $MIN_JAVA+ or set JAVA_HOME"
-    local major
+    local major n
     major=$(java_major)
     [[ $major =~ ^[0-9]+$ ]] || die "could not run $JAVA"
     ((major >= MIN_JAVA)) || die "$ENGINE_LABEL needs Java $MIN_JAVA or later, but $JAVA is Java $major; set JAVA_HOME (Debian: apt-get install openjdk-$MIN_JAVA-jdk-headless where packaged)"
@@ -318,7 +342,46 @@ cmd_start() {
     fetch_jars
     compile_launcher
     prune_cache
-    jvm_options "$major"
+
+    # All the nodes start at once (a cluster forms only when they find each other), then
+    # each is waited for.
+    local pids=() starts=()
+    for n in $(selected_nodes); do
+        select_node "$n"
+        launch_node "$major"
+        pids+=("$LAUNCHED_PID") starts+=("$(now)")
+    done
+    local i=0
+    for n in $(selected_nodes); do
+        select_node "$n"
+        if [[ -n ${pids[i]} ]]; then
+            wait_healthy "${pids[i]}" "${starts[i]}"
+            say "ready at $URL (pid ${pids[i]}, healthy after $(since "${starts[i]}") s; log: $LOG_FILE)"
+        fi
+        i=$((i + 1))
+    done
+}
+
+# Starts the selected node unless it runs already; LAUNCHED_PID is its pid, or empty.
+launch_node() {
+    local pid
+    LAUNCHED_PID=
+    if pid=$(our_pid); then
+        if health 5 >/dev/null; then
+            say "already running (pid $pid) at $URL"
+            return 0
+        fi
+        say "a node started by this script is running (pid $pid) at $URL but not healthy yet; waiting…"
+        LAUNCHED_PID=$pid
+        return 0
+    fi
+    if port_in_use "$ENGINE_PORT"; then
+        die "port $ENGINE_PORT on 127.0.0.1 is already in use by another process $(who_listens "$ENGINE_PORT"), not by a node this script started. Stop it, or use another port: ENGINE_PORT=$((FIRST_PORT + ENGINE_NODES)) $0 start"
+    fi
+    if port_in_use "$ENGINE_TRANSPORT_PORT"; then
+        die "transport port $ENGINE_TRANSPORT_PORT on 127.0.0.1 is already in use by another process $(who_listens "$ENGINE_TRANSPORT_PORT"). Stop it, or set ENGINE_TRANSPORT_PORT to a free port"
+    fi
+    jvm_options "$1"
     node_settings
 
     # Indices survive a restart, as on a real server (the lock of a dead node is released by
@@ -326,14 +389,11 @@ cmd_start() {
     [[ $ENGINE_FRESH == 1 ]] && rm -rf "$RUN_DIR/data"
     rm -rf "$RUN_DIR/tmp"
     mkdir -p "$RUN_DIR/tmp" "$RUN_DIR/logs"
-    say "Starting $ENGINE_LABEL (Java $major, heap $ENGINE_HEAP) on $URL…"
-    started=$(now)
+    say "Starting $ENGINE_LABEL (Java $1, heap $ENGINE_HEAP) on $URL…"
     nohup "$JAVA" "${JVM_OPTS[@]}" Launcher "${NODE_SETTINGS[@]}" \
         >"$LOG_FILE" 2>&1 </dev/null 9>&- &
-    pid=$!
-    echo "$pid" >"$PID_FILE"
-    wait_healthy "$pid" "$started"
-    say "ready at $URL (pid $pid, healthy after $(since "$started") s; log: $LOG_FILE)"
+    LAUNCHED_PID=$!
+    echo "$LAUNCHED_PID" >"$PID_FILE"
 }
 
 # SIGTERM lets the launcher close the node cleanly; SIGKILL only if that hangs.
@@ -351,33 +411,44 @@ stop_pid() {
 }
 
 cmd_stop() {
-    local pid started
-    if ! pid=$(our_pid); then
-        say "no engine started by this script is running on port $ENGINE_PORT"
-        return 0
-    fi
-    started=$(now)
-    stop_pid "$pid"
-    say "stopped (pid $pid, $(since "$started") s)"
+    local n pid started
+    for n in $(selected_nodes); do
+        select_node "$n"
+        if ! pid=$(our_pid); then
+            say "no engine started by this script is running on port $ENGINE_PORT"
+            continue
+        fi
+        started=$(now)
+        stop_pid "$pid"
+        say "stopped the node on port $ENGINE_PORT (pid $pid, $(since "$started") s)"
+    done
 }
 
+# Each selected node's process, then the cluster's health as the last running one sees it.
 cmd_status() {
-    local pid json
-    if pid=$(our_pid); then
-        if json=$(health 1); then
-            say "running (pid $pid) at $URL, healthy"
-            echo "$json"
-            return 0
+    local n pid json running=() failed=0
+    for n in $(selected_nodes); do
+        select_node "$n"
+        if pid=$(our_pid); then
+            running+=("$n")
+            say "running (pid $pid) at $URL"
+        elif port_in_use "$ENGINE_PORT"; then
+            say "not running on port $ENGINE_PORT (used by another process $(who_listens "$ENGINE_PORT"))"
+            failed=1
+        else
+            say "not running on port $ENGINE_PORT"
+            failed=1
         fi
-        say "running (pid $pid) at $URL, NOT healthy"
-        [[ -n ${json:-} ]] && echo "$json"
-        return 1
+    done
+    ((${#running[@]})) || return 1
+    select_node "${running[-1]}"
+    if json=$(health 1); then
+        say "healthy"
+        echo "$json"
+        return "$failed"
     fi
-    if port_in_use "$ENGINE_PORT"; then
-        say "not running (port $ENGINE_PORT is used by another process $(who_listens "$ENGINE_PORT"))"
-    else
-        say "not running"
-    fi
+    say "NOT healthy"
+    [[ -n ${json:-} ]] && echo "$json"
     return 1
 }
 

@@ -266,6 +266,8 @@ SEARCH_INDEX_PREFIX = env.get("SEARCH_INDEX_PREFIX", "polarkb")
 SEARCH_TIMEOUT = float(env.get("SEARCH_TIMEOUT", "2"))
 # Where the hunspell dictionaries did-you-mean checks words against are (search/dictionaries.py).
 SPELLING_DICTIONARY_DIRS = env.get("SPELLING_DICTIONARY_DIRS", "/usr/share/hunspell").split(":")
+# Copies of the index on other nodes; unset: one when the cluster has two data nodes or more.
+SEARCH_REPLICAS = int(env["SEARCH_REPLICAS"]) if env.get("SEARCH_REPLICAS") else None
 # One pooled engine connection per web server thread (gunicorn.conf.py), plus the
 # bulk indexing streams, so busy threads never open and drop extra connections.
 SEARCH_CONNECTIONS_PER_NODE = int(env.get("WEB_THREADS", "8")) + 2

@@ -29,7 +29,20 @@ BULK_STREAMS = 2  # a node indexes two bulk requests at once on two cores
 MIN_CONNECTIONS_PER_NODE = 10
 INDEXING_TIMEOUT = 60  # seconds: a rebuild's requests may take longer than searches
 PUSH_TIMEOUT = 10  # seconds: the background push of a few changed groups
+REPLICA_WAIT = 120  # seconds a rebuild waits for the replicas to hold the new index
 HIGHLIGHT_ORDER = ("summary", "body", "headings")
+# The parts of a multi-search answer the results are made of: the engine leaves out the
+# rest (hit metadata, sort values, shard counts), which the client would parse for nothing.
+SEARCH_ANSWER_PARTS = [
+    "took",
+    "responses.took",
+    "responses.status",
+    "responses.error",
+    "responses.aggregations",
+    "responses.hits.hits._source",
+    "responses.hits.hits.highlight",
+    "responses.suggest",
+]
 
 
 def connections_per_node():
@@ -37,6 +50,12 @@ def connections_per_node():
     stream (SEARCH_CONNECTIONS_PER_NODE), so busy threads never open and drop extra ones.
     Each server process has its own client, so threads per process is the measure."""
     return max(MIN_CONNECTIONS_PER_NODE, settings.SEARCH_CONNECTIONS_PER_NODE)
+
+
+def retries_for(urls):
+    """A request that cannot reach a node is tried on each other node once (a timeout is
+    not tried again: a slow cluster would only get slower)."""
+    return len(urls) - 1
 
 
 def chunks(iterable, size):
@@ -117,17 +136,20 @@ class ElasticFamilyEngine(SearchEngine):
 
     def search(self, request):
         bodies = build_search_bodies(self.alias, request)
-        responses = self.call(self.client.msearch, body=bodies)["responses"]
+        parts = SEARCH_ANSWER_PARTS
+        responses = self.call(self.client.msearch, body=bodies, filter_path=parts)["responses"]
         counts, response = responses[0], responses[-1]  # one response may hold both
         for answer in (counts, response):
             if "error" in answer:
-                raise EngineError(f"{self.name}: {str(answer['error'])[:500]}")
+                # No copy of the index could answer: a node that held the only one is down.
+                failure = EngineUnavailable if answer.get("status") in (502, 503) else EngineError
+                raise failure(f"{self.name}: {str(answer['error'])[:500]}")
         aggregations = counts["aggregations"]
         preferred = request.preferred_languages()
         total = aggregations["total"]["doc_count"]
         return SearchResult(
             total=total,
-            hits=[self._hit(hit, preferred) for hit in response["hits"]["hits"]],
+            hits=[self._hit(hit, preferred) for hit in response.get("hits", {}).get("hits", [])],
             facets={
                 name: {
                     bucket["key"]: bucket["doc_count"]
@@ -227,9 +249,7 @@ class ElasticFamilyEngine(SearchEngine):
         self.call(self.indexing_client.indices.create, index=new_index, body=self.index_settings())
         try:
             done = self._load(new_index, documents, progress)
-            settings = {"index": mapping.LIVE_SETTINGS}
-            self.call(self.indexing_client.indices.put_settings, index=new_index, body=settings)
-            self.call(self.indexing_client.indices.refresh, index=new_index)
+            self._go_live(new_index)
             self._point_alias_at(new_index)
         except BaseException:
             self._delete_quietly(new_index)
@@ -256,6 +276,44 @@ class ElasticFamilyEngine(SearchEngine):
         if progress:
             progress(done)
         return done
+
+    def _go_live(self, index):
+        """Searchable within a second, each change durable, and copied to the replicas
+        (added after the load: copying each bulk request to a replica would double the
+        work). The alias moves only once the replicas hold the index, so a node lost right
+        after a rebuild loses no search."""
+        replicas = self.replica_count()
+        body = {"index": {**mapping.LIVE_SETTINGS, "number_of_replicas": replicas}}
+        self.call(self.indexing_client.indices.put_settings, index=index, body=body)
+        self.call(self.indexing_client.indices.refresh, index=index)
+        if replicas and not self._wait_for_replicas(index):
+            logger.warning(
+                "The index's %d replica(s) were not ready after %d s: is SEARCH_REPLICAS "
+                "more than the cluster's data nodes minus one?",
+                replicas,
+                REPLICA_WAIT,
+            )
+
+    def _wait_for_replicas(self, index):
+        """Whether all copies of the index were ready within REPLICA_WAIT seconds (each
+        health request waits on the engine up to its default 30 s)."""
+        deadline = time.monotonic() + REPLICA_WAIT
+        while True:
+            health = self.call(
+                self.indexing_client.cluster.health, index=index, wait_for_status="green"
+            )
+            if not health["timed_out"]:
+                return True
+            if time.monotonic() > deadline:
+                return False
+
+    def replica_count(self):
+        """SEARCH_REPLICAS, else one replica when the cluster has two data nodes or more
+        (a copy on another node keeps searches and updates going while one node is down)."""
+        if settings.SEARCH_REPLICAS is not None:
+            return settings.SEARCH_REPLICAS
+        health = self.call(self.indexing_client.cluster.health)
+        return min(1, health["number_of_data_nodes"] - 1)
 
     def _delete_quietly(self, index):
         try:

@@ -5,7 +5,12 @@ from elastic_transport import ConnectionTimeout
 from elasticsearch import ApiError, Elasticsearch
 from elasticsearch.helpers import bulk
 
-from search.engines.elastic import INDEXING_TIMEOUT, ElasticFamilyEngine, connections_per_node
+from search.engines.elastic import (
+    INDEXING_TIMEOUT,
+    ElasticFamilyEngine,
+    connections_per_node,
+    retries_for,
+)
 
 
 class ElasticsearchEngine(ElasticFamilyEngine):
@@ -24,7 +29,7 @@ class ElasticsearchEngine(ElasticFamilyEngine):
         return Elasticsearch(
             self.urls,
             request_timeout=self.timeout,
-            max_retries=0,
+            max_retries=retries_for(self.urls),
             connections_per_node=connections_per_node(),
         )
 

@@ -6,7 +6,12 @@ from opensearchpy import OpenSearch
 from opensearchpy import exceptions as errors
 from opensearchpy.helpers import bulk
 
-from search.engines.elastic import INDEXING_TIMEOUT, ElasticFamilyEngine, connections_per_node
+from search.engines.elastic import (
+    INDEXING_TIMEOUT,
+    ElasticFamilyEngine,
+    connections_per_node,
+    retries_for,
+)
 
 
 class OpenSearchEngine(ElasticFamilyEngine):
@@ -18,7 +23,7 @@ class OpenSearchEngine(ElasticFamilyEngine):
         return OpenSearch(
             self.urls,
             timeout=timeout or self.timeout,
-            max_retries=0,
+            max_retries=retries_for(self.urls),
             retry_on_timeout=False,
             pool_maxsize=connections_per_node(),
         )

@@ -125,7 +125,7 @@ class EngineTestCase(TestCase):
         overrides = {"SEARCH_ENGINE": cls.engine_name}
         if cls.engine_name != "database":
             overrides.update(
-                SEARCH_URLS=[engine_url()],
+                SEARCH_URLS=cls.engine_urls(),
                 SEARCH_INDEX_PREFIX=f"test-{cls.__name__.lower()}",
             )
         cls._settings = override_settings(**overrides)
@@ -133,6 +133,10 @@ class EngineTestCase(TestCase):
         # A class cleanup, so settings a subclass overrides too are undone in reverse order.
         cls.addClassCleanup(cls._settings.disable)
         super().setUpClass()
+
+    @classmethod
+    def engine_urls(cls):
+        return [engine_url()]
 
     @classmethod
     def tearDownClass(cls):
