@@ -5,6 +5,9 @@ The remote engines' index analyzers are built from the same stop-word lists
 a word is a stop word, and two words share a stem, alike on every engine.
 Stems come from the Snowball stemmers of the languages that have one;
 Icelandic, Kalaallisut, Northern Sámi and Inuktitut are folded only.
+Compounds of nb, da, sv and de also give the words they are made of, as the
+engines' ``dictionary_decompounder`` filter does with the same word list
+(search/dictionaries.py): "isbjørnvakt" is also "isbjørn" and "vakt".
 """
 
 import re
@@ -32,6 +35,13 @@ ENGINE_STEMMERS = {  # the same algorithms under the engines' names
     "fi": "finnish",
     "da": "danish",
 }
+
+# Languages whose compounds are split into their parts (search/dictionaries.py has the
+# word lists), and the decompounder's settings.
+COMPOUNDING = ("nb", "da", "sv", "de")
+MIN_COMPOUND = 5  # letters; shorter words are not split
+MIN_PART = 4
+MAX_PART = 15
 
 # Function words and question words: they say nothing about what a guide is about.
 STOP_WORDS = {
@@ -127,6 +137,35 @@ def stem(word, language):
     return fold(algorithm.stemWord(word) if algorithm else word)
 
 
-def analyze(text, language):
-    """Indexed forms of a text's words in a language, in order, without stop words."""
-    return [stem(word, language) for word in words(text) if not is_stop_word(word, language)]
+def compound_parts(word, language, known):
+    """The known words inside a word, as the engines' dictionary_decompounder finds
+    them: every known word of MIN_PART to MAX_PART letters at every position."""
+    word = word.lower()
+    if language not in COMPOUNDING or len(word) < MIN_COMPOUND or not known:
+        return []
+    return [
+        word[start : start + length]
+        for start in range(len(word) - MIN_PART + 1)
+        for length in range(MIN_PART, min(MAX_PART, len(word) - start) + 1)
+        if word[start : start + length] in known
+    ]
+
+
+def analyze(text, language, decompound=True):
+    """Indexed forms of a text's words in a language, in order, without stop words; a
+    compound's form is followed by its parts' forms."""
+    known = dictionary_parts(language) if decompound else frozenset()
+    forms = []
+    for word in words(text):
+        if not is_stop_word(word, language):
+            forms.append(stem(word, language))
+            forms.extend(stem(part, language) for part in compound_parts(word, language, known))
+    return forms
+
+
+def dictionary_parts(language):
+    if language not in COMPOUNDING:
+        return frozenset()
+    from search import dictionaries  # it builds its tables with this module's stems
+
+    return dictionaries.parts(language)

@@ -14,6 +14,7 @@ from django.conf import settings
 from knowledgebase.models import GlossaryTerm, Region, Topic
 from search.analysis import analyze
 from search.cache import cached_vocabulary
+from search.translation import translations_of
 
 LONGEST_NAME = 4  # words; longer names are not looked for in queries
 NAMES_PER_CONCEPT = 8  # other-language names brought in for one concept, preferred first
@@ -22,10 +23,13 @@ NAMES_PER_CONCEPT = 8  # other-language names brought in for one concept, prefer
 @dataclass(frozen=True)
 class Unit:
     """A word of the query, or a run of words naming a concept, with the concept's
-    names in other languages as ((language, name), ...)."""
+    names in other languages as ((language, name), ...), or a word's dictionary
+    translations in the same shape (search/translation.py): a glossary concept is
+    preferred, a word that names none is translated."""
 
     words: tuple
     expansions: tuple = ()
+    translations: tuple = ()
 
 
 def concept_names():
@@ -47,7 +51,7 @@ def build_lookup():
     for number, names in enumerate(concepts):
         for language, language_names in names.items():
             for name in language_names:
-                forms = tuple(analyze(name, language))
+                forms = tuple(analyze(name, language, decompound=False))
                 if 0 < len(forms) <= LONGEST_NAME:
                     lookup.setdefault((language, forms), number)
     return {"lookup": lookup, "concepts": concepts}
@@ -59,17 +63,19 @@ def concept_lookup():
 
 def find_concept(words, lookup, languages):
     for language in languages:
-        forms = tuple(analyze(" ".join(words), language))
+        forms = tuple(analyze(" ".join(words), language, decompound=False))
         if forms and (language, forms) in lookup:
             return lookup[(language, forms)]
     return None
 
 
-def units_for(words, max_expansions):
-    """The query's words grouped into units, longest concept names first."""
+def units_for(words, max_expansions, language=settings.LANGUAGE_CODE):
+    """The query's words grouped into units, longest concept names first; a word that
+    names no concept brings its translations from the reader's language."""
     found = concept_lookup()
     languages = [code for code, _name in settings.LANGUAGES]
     units, start, budget = [], 0, max_expansions
+    translation_budget = max_expansions
     while start < len(words):
         for length in range(min(LONGEST_NAME, len(words) - start), 0, -1):
             span = tuple(words[start : start + length])
@@ -82,7 +88,10 @@ def units_for(words, max_expansions):
                 break
         else:
             span = (words[start],)
-            units.append(Unit(span))
+            translations = translations_of(words[start], language, languages)
+            translations = translations[: max(translation_budget, 0)]
+            translation_budget -= len(translations)
+            units.append(Unit(span, translations=tuple(translations)))
         start += len(span)
     return units
 
@@ -96,6 +105,6 @@ def other_names(names, typed):
         (position, language, name)
         for language, language_names in names.items()
         for position, name in enumerate(language_names)  # preferred labels first
-        if analyze(name, language) != analyze(text, language)
+        if analyze(name, language, False) != analyze(text, language, False)
     )
     return [(language, name) for _position, language, name in ranked]

@@ -66,10 +66,26 @@ def language_analysis():
         }
         filters[f"{code}_stem"] = {"type": "stemmer", "language": stemmer}
         chain = ["lowercase", f"{code}_stop", f"{code}_stem", "asciifolding"]
+        if parts := analysis.dictionary_parts(code):
+            filters[f"{code}_parts"] = decompounder(parts)
+            chain.insert(2, f"{code}_parts")
         if code == "fr":
             chain.insert(0, "fr_elision")
         analyzers[analyzer_for(code)] = {"tokenizer": "standard", "filter": chain}
     return filters, analyzers
+
+
+def decompounder(parts):
+    """The engines' dictionary_decompounder with a language's word list (nb 6k, da 4k,
+    sv 4k, de 19k words from search/dictionaries.py), set as search/analysis.py splits."""
+    return {
+        "type": "dictionary_decompounder",
+        "word_list": sorted(parts),
+        "min_word_size": analysis.MIN_COMPOUND,
+        "min_subword_size": analysis.MIN_PART,
+        "max_subword_size": analysis.MAX_PART,
+        "only_longest_match": False,
+    }
 
 
 def words_field(language_code):

@@ -40,6 +40,7 @@ SUGGESTION_LIMIT = 8
 # all the words in a title or as a phrase add to the score.
 FUZZY_BOOST = 0.4
 EXPANSION_BOOST = 0.5
+TRANSLATION_BOOST = 0.3  # a dictionary's translation: below a glossary name
 PHRASE_BOOST = 2
 TITLE_BOOST = 2
 PHRASE_SLOP = 2
@@ -152,7 +153,7 @@ class SearchRequest:
     @cached_property
     def units(self):
         """The words grouped by the concepts they name (see search/concepts.py)."""
-        return units_for(self.words, MAX_EXPANSIONS)
+        return units_for(self.words, MAX_EXPANSIONS, self.language)
 
     @property
     def effective_sort(self):
@@ -242,7 +243,7 @@ def may_be_a_typo(word):
     return analysis.tolerates_typos(word) and len(analysis.written(word)) >= MIN_TYPO_LENGTH
 
 
-def name_query(language, name):
+def name_query(language, name, boost=EXPANSION_BOOST):
     """A concept's name in its own language, all its words anywhere in the item's text
     in that language. (Not in ``tags``: an item's topic and region names are there in
     every language already, so the typed word finds them; and looking there too made
@@ -253,7 +254,7 @@ def name_query(language, name):
             "fields": mapping.text_fields(language),
             "type": "cross_fields",
             "operator": "and",
-            "boost": EXPANSION_BOOST,
+            "boost": boost,
         }
     }
 
@@ -262,9 +263,12 @@ def unit_query(unit):
     known = bool(unit.expansions)
     typed = [word_query(word, known) for word in unit.words]
     as_typed = typed[0] if len(typed) == 1 else {"bool": {"must": typed}}
-    if not unit.expansions:
+    if not unit.expansions and not unit.translations:
         return as_typed
     names = [name_query(language, name) for language, name in unit.expansions]
+    names += [
+        name_query(language, name, TRANSLATION_BOOST) for language, name in unit.translations
+    ]
     return {"bool": {"should": [as_typed, *names]}}
 
 

@@ -21,7 +21,17 @@ from django.conf import settings
 from django.db.models import Case, Q, Value, When
 
 from search import mapping
-from search.analysis import WORD, analyze, fold, stem, tolerates_typos, words, written
+from search.analysis import (
+    WORD,
+    analyze,
+    compound_parts,
+    dictionary_parts,
+    fold,
+    stem,
+    tolerates_typos,
+    words,
+    written,
+)
 from search.cache import cached_vocabulary
 from search.documents import TEXT_FIELDS, shown_version
 from search.engines.base import Hit, SearchEngine, SearchResult
@@ -33,6 +43,7 @@ from search.query import (
     PHRASE_BOOST,
     SUGGESTION_LIMIT,
     TITLE_BOOST,
+    TRANSLATION_BOOST,
     required_units,
     spelling_language,
 )
@@ -161,7 +172,11 @@ class WordForms:
 
     def __init__(self, word, known, names_a_concept=False):
         self.written = written(word)
-        self.exact = {stem(word, code) for code in language_codes()} | {self.written}
+        # A compound is also found by its parts, as the engines' decompounder splits it.
+        self.exact = {self.written}
+        for code in language_codes():
+            parts = compound_parts(word, code, dictionary_parts(code))
+            self.exact |= {stem(word, code), *(stem(part, code) for part in parts)}
         near = known.near(self.written) if tolerates_typos(word) and not names_a_concept else []
         self.fuzzy = {other for _edits, other in near} - self.exact
 
@@ -193,18 +208,23 @@ def all_of(conditions):
 
 
 class UnitMatcher:
-    """One unit of the query: its words' forms and its names in other languages
-    (each name by its indexed forms in its language, or as written, as in tags)."""
+    """One unit of the query: its words' forms, and its names in other languages and
+    translations (each by its indexed forms in its language, or as written, as in
+    tags) with the weight they count at."""
 
     def __init__(self, unit, known):
         self.known = known
         names_a_concept = bool(unit.expansions)
         self.words = [WordForms(word, known, names_a_concept) for word in unit.words]
-        self.names = set()
-        for language, name in unit.expansions:
-            self.names.add(tuple(analyze(name, language)))
-            self.names.add(tuple(written(word) for word in words(name)))
-        self.names.discard(())
+        self.names = {}
+        for boost, pairs in (
+            (TRANSLATION_BOOST, unit.translations),
+            (EXPANSION_BOOST, unit.expansions),
+        ):
+            for language, name in pairs:
+                self.names[tuple(analyze(name, language, decompound=False))] = boost
+                self.names[tuple(written(word) for word in words(name))] = boost
+        self.names.pop((), None)
 
     def condition(self):
         as_typed = all_of([any_of(forms.all) for forms in self.words])
@@ -216,8 +236,8 @@ class UnitMatcher:
         words weigh more."""
         typed = sum(self.best_field(fields, forms) for forms in self.words)
         names = [
-            EXPANSION_BOOST * FIELD_WEIGHTS[field] * self.weight(name)
-            for name in self.names
+            boost * FIELD_WEIGHTS[field] * self.weight(name)
+            for name, boost in self.names.items()
             for field, tokens in fields.items()
             if tokens >= set(name)
         ]
