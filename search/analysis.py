@@ -8,12 +8,16 @@ Icelandic, Kalaallisut, Northern Sámi and Inuktitut are folded only.
 Compounds of nb, da, sv and de also give the words they are made of, as the
 engines' ``dictionary_decompounder`` filter does with the same word list
 (search/dictionaries.py): "isbjørnvakt" is also "isbjørn" and "vakt".
+Finnish and Icelandic words also have a lemma (simplemma, which ships its data):
+"jäässä" is "jää", "jöklinum" is "jökull". The indexer writes the lemmas of an
+item's text into ``lemmas_<language>`` fields, so every engine matches them alike.
 """
 
 import re
 import unicodedata
 from functools import cache
 
+import simplemma
 import snowballstemmer
 
 # Snowball algorithm per language code (the engines' "stemmer" filter names match).
@@ -42,6 +46,10 @@ COMPOUNDING = ("nb", "da", "sv", "de")
 MIN_COMPOUND = 5  # letters; shorter words are not split
 MIN_PART = 4
 MAX_PART = 15
+
+# Languages whose words are also found by their lemma (the Snowball stemmers miss much
+# of Finnish inflection, and Icelandic has none).
+LEMMATIZED = ("fi", "is")
 
 # Function words and question words: they say nothing about what a guide is about.
 STOP_WORDS = {
@@ -135,6 +143,23 @@ def stem(word, language):
     word = without_elision(word.lower(), language).replace("’", "'")
     algorithm = stemmer(language)
     return fold(algorithm.stemWord(word) if algorithm else word)
+
+
+@cache
+def lemma(word, language):
+    """A word's dictionary form in a LEMMATIZED language, lower case (the word itself
+    where simplemma does not know it)."""
+    return simplemma.lemmatize(word.lower(), lang=language).lower()
+
+
+def lemma_forms(text, language):
+    """The indexed forms of a text's lemmas (folded, as the ``folded`` analyzer gives)."""
+    return [
+        fold(part)
+        for word in words(text)
+        if not is_stop_word(word, language)
+        for part in words(lemma(word, language))
+    ]
 
 
 def compound_parts(word, language, known):

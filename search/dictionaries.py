@@ -152,7 +152,7 @@ def compound_parts(language, tables):
     """Words a compound may be split into: known to hunspell and used in the language's
     bilingual dictionaries (so common enough to have a translation), no stop words."""
     dictionary_words = set()
-    for (source, target), table in tables.items():
+    for (_source, target), table in tables.items():
         if target == language:
             for renderings in table.values():
                 dictionary_words.update(renderings)
@@ -221,9 +221,13 @@ def load():
 
 
 def translations(word, source, target):
-    """A word's translations from one language into another (dictionary order)."""
+    """A word's translations from one language into another (dictionary order); a
+    Finnish or Icelandic word is also looked up by its lemma ("ísbjarnar": "ísbjörn")."""
     table = load()["tables"].get((source, target), {})
-    return table.get(analysis.stem(word, source), [])
+    found = table.get(analysis.stem(word, source), [])
+    if not found and source in analysis.LEMMATIZED:
+        found = table.get(analysis.stem(analysis.lemma(word, source), source), [])
+    return found
 
 
 def parts(language):

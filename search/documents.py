@@ -27,6 +27,8 @@ from knowledgebase.models import (
     Topic,
 )
 from knowledgebase.visibility import visible
+from search import analysis
+from search.analysis import lemma_forms
 
 INDEXED_MODELS = content_types.models()
 TEXT_FIELDS = ("title", "summary", "headings", "body")
@@ -84,8 +86,12 @@ def build_group_documents(translation_key):
     representative = documents[0]
     representative.update(names_fields(facet_names(facets)))
     for page in pages:
-        for name, value in page_texts(page).items():
-            representative[f"{name}_{page.locale.language_code}"] = value
+        code = page.locale.language_code
+        texts = page_texts(page)
+        for name, value in texts.items():
+            representative[f"{name}_{code}"] = value
+        if code in analysis.LEMMATIZED:
+            representative[f"lemmas_{code}"] = " ".join(lemma_forms(" ".join(texts.values()), code))
     return documents
 
 

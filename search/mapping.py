@@ -101,6 +101,19 @@ def names_field_names():
     return [f"names_{code}" for code in language_codes()]
 
 
+def lemmas_field(language_code):
+    """The lemmas of an item's text in a LEMMATIZED language, written by the indexer."""
+    return f"lemmas_{language_code}"
+
+
+def lemmas_field_names_by_language():
+    return {code: lemmas_field(code) for code in analysis.LEMMATIZED if code in language_codes()}
+
+
+def lemmas_field_names():
+    return list(lemmas_field_names_by_language().values())
+
+
 def index_settings():
     """A new index, set up for a fast bulk load (see LIVE_SETTINGS for afterwards)."""
     filters, analyzers = language_analysis()
@@ -157,6 +170,8 @@ def properties():
         fields[words_field(code)] = words
         # Topic, region and member names in the language: only spelling reads them.
         fields[f"names_{code}"] = {"type": "text", "index": False, "copy_to": words_field(code)}
+    for name in lemmas_field_names():
+        fields[name] = {"type": "text", "analyzer": FOLDED, "index_options": "freqs"}
     for name in TEXT_FIELDS:
         for code in language_codes():
             field = {

@@ -9,6 +9,11 @@ from statistics import mean
 CUTOFF = 10
 
 
+def average(values):
+    values = list(values)
+    return mean(values) if values else 0.0
+
+
 def dcg(grades):
     return sum((2**grade - 1) / math.log2(rank + 2) for rank, grade in enumerate(grades))
 
@@ -73,8 +78,18 @@ class Report:
             "mrr": mean(reciprocal_rank(o.ranked, o.judgments) for o in answerable),
             "recall@10": mean(recall(o.ranked, o.judgments) for o in answerable),
             "zero_result_rate": mean(o.total == 0 for o in answerable),
-            "false_suggestion_rate": mean(o.false_suggestion for o in correctly_spelled),
+            "false_suggestion_rate": average(o.false_suggestion for o in correctly_spelled),
         }
+
+    def by_class(self):
+        """{query class: summary} over the queries that cover each class ("covers")."""
+        classes = sorted({name for o in self.outcomes for name in o.query.get("covers", [])})
+        reports = {}
+        for name in classes:
+            outcomes = [o for o in self.outcomes if name in o.query.get("covers", [])]
+            if any(outcome.answerable for outcome in outcomes):
+                reports[name] = Report(self.engine, outcomes).summary()
+        return reports
 
     def worst(self, count=10):
         """The answerable queries with the lowest nDCG@10, for finding what to fix."""

@@ -40,6 +40,7 @@ SUGGESTION_LIMIT = 8
 # all the words in a title or as a phrase add to the score.
 FUZZY_BOOST = 0.4
 EXPANSION_BOOST = 0.5
+LEMMA_BOOST = 1  # as a body word: the lemma field holds the whole text
 TRANSLATION_BOOST = 0.3  # a dictionary's translation: below a glossary name
 PHRASE_BOOST = 2
 TITLE_BOOST = 2
@@ -209,34 +210,43 @@ def all_text_fields():
     return [*fields, f"tags^{mapping.TAGS_BOOST}"]
 
 
-def word_query(word, known=False):
-    """A word in any field of any language (by its stem), or with a typo corrected.
+def word_query(word, known=False, language=None):
+    """A word in any field of any language (by its stem), by its lemma in the reader's
+    language where it has lemmas, or with a typo corrected.
 
     No correction is looked for where none can be made (words shorter than
     MIN_TYPO_LENGTH get no edit) or none is needed: a ``known`` word names a concept,
     so it is spelled right in some language. The fuzzy clause is a good share of a
     search's cost, and on a known word it only finds other words ("data" → "date")."""
     exact = {"multi_match": {"query": word, "fields": all_text_fields(), "tie_breaker": 0.3}}
-    if known or not may_be_a_typo(word):
-        return exact
-    return {
-        "bool": {
-            "should": [
-                exact,
-                {
-                    "match": {
-                        "words": {
-                            "query": word,
-                            "fuzziness": FUZZINESS,
-                            "prefix_length": 1,
-                            "max_expansions": FUZZY_EXPANSIONS,
-                            "boost": FUZZY_BOOST,
-                        }
+    alternatives = [exact, *lemma_query(word, language)]
+    if not known and may_be_a_typo(word):
+        alternatives.append(
+            {
+                "match": {
+                    "words": {
+                        "query": word,
+                        "fuzziness": FUZZINESS,
+                        "prefix_length": 1,
+                        "max_expansions": FUZZY_EXPANSIONS,
+                        "boost": FUZZY_BOOST,
                     }
-                },
-            ]
-        }
-    }
+                }
+            }
+        )
+    return exact if len(alternatives) == 1 else {"bool": {"should": alternatives}}
+
+
+def lemma_query(word, language):
+    """The word's lemma among the lemmas of the reader's language ([] for languages
+    without lemmas, or a word that has no lemma other than itself written alike)."""
+    if language not in mapping.lemmas_field_names_by_language():
+        return []
+    forms = analysis.lemma_forms(word, language)
+    if not forms:
+        return []
+    field = mapping.lemmas_field(language)
+    return [{"match": {field: {"query": " ".join(forms), "boost": LEMMA_BOOST}}}]
 
 
 def may_be_a_typo(word):
@@ -259,16 +269,14 @@ def name_query(language, name, boost=EXPANSION_BOOST):
     }
 
 
-def unit_query(unit):
+def unit_query(unit, language=None):
     known = bool(unit.expansions)
-    typed = [word_query(word, known) for word in unit.words]
+    typed = [word_query(word, known, language=language) for word in unit.words]
     as_typed = typed[0] if len(typed) == 1 else {"bool": {"must": typed}}
     if not unit.expansions and not unit.translations:
         return as_typed
     names = [name_query(language, name) for language, name in unit.expansions]
-    names += [
-        name_query(language, name, TRANSLATION_BOOST) for language, name in unit.translations
-    ]
+    names += [name_query(language, name, TRANSLATION_BOOST) for language, name in unit.translations]
     return {"bool": {"should": [as_typed, *names]}}
 
 
@@ -314,7 +322,7 @@ def text_query(request):
             "must": [
                 {
                     "bool": {
-                        "should": [unit_query(unit) for unit in units],
+                        "should": [unit_query(unit, request.language) for unit in units],
                         "minimum_should_match": 1 if request.relaxed else MINIMUM_SHOULD_MATCH,
                     }
                 }
@@ -453,6 +461,7 @@ def build_page_body(request):
             "excludes": [
                 *mapping.text_field_names(),
                 *mapping.names_field_names(),
+                *mapping.lemmas_field_names(),
                 "tags",
                 "suggest",
             ]

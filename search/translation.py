@@ -51,7 +51,9 @@ def translations_of(word, language, languages):
     for target in languages:
         if target not in (language, PIVOT):
             by_language[target] = [
-                found for pivot in pivots for found in dictionaries.translations(pivot, PIVOT, target)
+                found
+                for pivot in pivots
+                for found in dictionaries.translations(pivot, PIVOT, target)
             ]
     forms = indexed_forms()
     kept = {

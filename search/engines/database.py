@@ -22,11 +22,13 @@ from django.db.models import Case, Q, Value, When
 
 from search import mapping
 from search.analysis import (
+    LEMMATIZED,
     WORD,
     analyze,
     compound_parts,
     dictionary_parts,
     fold,
+    lemma_forms,
     stem,
     tolerates_typos,
     words,
@@ -39,6 +41,7 @@ from search.models import IndexedDocument
 from search.query import (
     EXPANSION_BOOST,
     FUZZY_BOOST,
+    LEMMA_BOOST,
     PAGE_SIZE,
     PHRASE_BOOST,
     SUGGESTION_LIMIT,
@@ -50,7 +53,13 @@ from search.query import (
 
 SNIPPET_LENGTH = 180
 SPELLING_EDITS = 2  # did-you-mean corrects words of 4 letters or more, as the engines do
-FIELD_WEIGHTS = {**mapping.FIELD_BOOSTS, "tags": mapping.TAGS_BOOST}
+FIELD_WEIGHTS = {**mapping.FIELD_BOOSTS, "tags": mapping.TAGS_BOOST, "lemmas": LEMMA_BOOST}
+
+
+def lemma_token(language, form):
+    """A lemma as the database copy keeps it: apart from the words of the text (as the
+    engines keep lemmas in their own field), never the first letter of a query word."""
+    return f"~{language}~{form}"
 
 
 def language_codes():
@@ -72,6 +81,11 @@ def index_terms(document):
         for name in TEXT_FIELDS
     }
     field_terms["tags"] = " ".join(analyze(document.get("tags", ""), ""))
+    field_terms["lemmas"] = " ".join(
+        lemma_token(code, form)
+        for code in LEMMATIZED
+        for form in (document.get(mapping.lemmas_field(code)) or "").split()
+    )
     as_written = {
         written(word)
         for name in TEXT_FIELDS
@@ -170,13 +184,15 @@ class WordForms:
     written) or with a typo corrected (not for a word that names a concept, which is
     spelled right in some language: as the engines' query does)."""
 
-    def __init__(self, word, known, names_a_concept=False):
+    def __init__(self, word, known, names_a_concept=False, language=None):
         self.written = written(word)
         # A compound is also found by its parts, as the engines' decompounder splits it.
         self.exact = {self.written}
         for code in language_codes():
             parts = compound_parts(word, code, dictionary_parts(code))
             self.exact |= {stem(word, code), *(stem(part, code) for part in parts)}
+        if language in mapping.lemmas_field_names_by_language():
+            self.exact |= {lemma_token(language, form) for form in lemma_forms(word, language)}
         near = known.near(self.written) if tolerates_typos(word) and not names_a_concept else []
         self.fuzzy = {other for _edits, other in near} - self.exact
 
@@ -212,10 +228,10 @@ class UnitMatcher:
     translations (each by its indexed forms in its language, or as written, as in
     tags) with the weight they count at."""
 
-    def __init__(self, unit, known):
+    def __init__(self, unit, known, language=None):
         self.known = known
         names_a_concept = bool(unit.expansions)
-        self.words = [WordForms(word, known, names_a_concept) for word in unit.words]
+        self.words = [WordForms(word, known, names_a_concept, language) for word in unit.words]
         self.names = {}
         for boost, pairs in (
             (TRANSLATION_BOOST, unit.translations),
@@ -268,7 +284,7 @@ class DatabaseEngine(SearchEngine):
     name = "database"
 
     def search(self, request):
-        units = [UnitMatcher(unit, vocabulary()) for unit in request.units]
+        units = [UnitMatcher(unit, vocabulary(), request.language) for unit in request.units]
         groups = self._matching_groups(units, request.relaxed)
         facets = {name: Counter() for name in mapping.FACET_FIELDS}
         matching = []
@@ -292,7 +308,7 @@ class DatabaseEngine(SearchEngine):
         )
 
     def count(self, request):
-        units = [UnitMatcher(unit, vocabulary()) for unit in request.units]
+        units = [UnitMatcher(unit, vocabulary(), request.language) for unit in request.units]
         groups = self._matching_groups(units, request.relaxed, fields=False)
         return sum(
             all(self._passes(group["facets"], request, name) for name in mapping.FACET_FIELDS)

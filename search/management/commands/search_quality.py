@@ -33,6 +33,9 @@ class Command(BaseCommand):
         )
         parser.add_argument("--json", action="store_true", help="Print JSON instead of a table.")
         parser.add_argument(
+            "--by-class", action="store_true", help="Also measure each class of query."
+        )
+        parser.add_argument(
             "--worst", type=int, default=0, help="Also list the N queries with the lowest nDCG."
         )
 
@@ -52,6 +55,8 @@ class Command(BaseCommand):
             self.stdout.write(json.dumps(self.as_json(reports), indent=2))
         else:
             self.print_table(reports, options["worst"])
+            if options["by_class"]:
+                self.print_classes(reports)
 
     def measure(self, engine, queries, item_keys):
         self.progress(f"Measuring the {engine} engine…")
@@ -90,6 +95,7 @@ class Command(BaseCommand):
         return [
             {
                 **report.summary(),
+                "by_class": report.by_class(),
                 "per_query": [
                     {"id": o.query["id"], "ndcg@10": o.ndcg, "total": o.total, "top": o.ranked[:3]}
                     for o in report.outcomes
@@ -97,6 +103,16 @@ class Command(BaseCommand):
             }
             for report in reports
         ]
+
+    def print_classes(self, reports):
+        self.stdout.write("\n| engine | class | queries | ndcg@10 | mrr | recall@10 |")
+        self.stdout.write("|---|---|---|---|---|---|")
+        for report in reports:
+            for name, summary in report.by_class().items():
+                values = " | ".join(
+                    f"{summary[key]:.3f}" for key in ("ndcg@10", "mrr", "recall@10")
+                )
+                self.stdout.write(f"| {report.engine} | {name} | {summary['queries']} | {values} |")
 
     def print_table(self, reports, worst):
         columns = ["ndcg@10", "mrr", "recall@10", "zero_result_rate", "false_suggestion_rate"]
