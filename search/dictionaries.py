@@ -202,6 +202,7 @@ def load():
     """The tables, built on first use where the dictionaries are installed."""
     folder = directory()
     if not any(folder.glob("*.json")) and freedict_pairs():
+        logger.info("Building the query-translation tables in %s (once)…", folder)
         build()
     tables = {
         tuple(path.stem.split("-")): json.loads(path.read_text("utf-8"))
