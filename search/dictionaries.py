@@ -57,7 +57,8 @@ NOT_A_TRANSLATION = ("synonym", "see:", "note:", '"')
 
 
 def directory():
-    return Path(settings.BASE_DIR) / "var" / "dictionaries"
+    default = Path(settings.BASE_DIR) / "var" / "dictionaries"
+    return Path(getattr(settings, "SEARCH_DICTIONARIES_DIR", default))
 
 
 def b64_number(text):
@@ -180,6 +181,7 @@ def build(progress=lambda message: None):
         parts = compound_parts(language, tables)
         written[f"parts-{language}.txt"] = write(folder / f"parts-{language}.txt", parts)
     load.cache_clear()
+    table.cache_clear()
     return written
 
 
@@ -194,40 +196,46 @@ def write(path, value):
 
 
 def available():
-    return bool(load()["tables"])
+    return bool(load()["pairs"])
 
 
 @cache
 def load():
-    """The tables, built on first use where the dictionaries are installed."""
+    """Which tables there are, and the word lists; the tables are built on first use
+    where the dictionaries are installed."""
     folder = directory()
     if not any(folder.glob("*.json")) and freedict_pairs():
         logger.info("Building the query-translation tables in %s (once)…", folder)
         build()
-    tables = {
-        tuple(path.stem.split("-")): json.loads(path.read_text("utf-8"))
-        for path in sorted(folder.glob("*-*.json"))
-    }
+    pairs = {tuple(path.stem.split("-")) for path in folder.glob("*-*.json")}
     parts = {
         language: frozenset(path.read_text("utf-8").split())
         for language in analysis.COMPOUNDING
         if (path := folder / f"parts-{language}.txt").exists()
     }
-    if not tables:
+    if not pairs:
         logger.warning(
             "No bilingual dictionaries found (Debian's dict-freedict-* packages): queries "
             "are bridged across languages through the glossary only, compounds are not split."
         )
-    return {"tables": tables, "parts": parts}
+    return {"pairs": pairs, "parts": parts}
+
+
+@cache
+def table(source, target):
+    """One direction's table, read when a reader of that language first needs it."""
+    if (source, target) not in load()["pairs"]:
+        return {}
+    return json.loads((directory() / f"{source}-{target}.json").read_text("utf-8"))
 
 
 def translations(word, source, target):
     """A word's translations from one language into another (dictionary order); a
     Finnish or Icelandic word is also looked up by its lemma ("ísbjarnar": "ísbjörn")."""
-    table = load()["tables"].get((source, target), {})
-    found = table.get(analysis.stem(word, source), [])
+    entries = table(source, target)
+    found = entries.get(analysis.stem(word, source), [])
     if not found and source in analysis.LEMMATIZED:
-        found = table.get(analysis.stem(analysis.lemma(word, source), source), [])
+        found = entries.get(analysis.stem(analysis.lemma(word, source), source), [])
     return found
 
 
