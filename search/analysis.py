@@ -20,6 +20,8 @@ from functools import cache
 import simplemma
 import snowballstemmer
 
+from search import wordlists
+
 # Snowball algorithm per language code (the engines' "stemmer" filter names match).
 STEMMERS = {
     "en": "english",
@@ -189,8 +191,4 @@ def analyze(text, language, decompound=True):
 
 
 def dictionary_parts(language):
-    if language not in COMPOUNDING:
-        return frozenset()
-    from search import dictionaries  # it builds its tables with this module's stems
-
-    return dictionaries.parts(language)
+    return wordlists.parts(language) if language in COMPOUNDING else frozenset()

@@ -24,9 +24,8 @@ import re
 from functools import cache
 from pathlib import Path
 
-from django.conf import settings
-
-from search import analysis
+from search import analysis, wordlists
+from search.wordlists import directory
 
 logger = logging.getLogger(__name__)
 
@@ -54,11 +53,6 @@ SENSE = re.compile(r"^\s*\d+\.\s*(.*)$")
 BRACKETS = re.compile(r"\[[^\]]*\]|<[^>]*>|\([^)]*\)|\{[^}]*\}|/[^/]*/")
 WORD_ONLY = re.compile(r"^[^\W\d_]+(?:[ -][^\W\d_]+)?$")
 NOT_A_TRANSLATION = ("synonym", "see:", "note:", '"')
-
-
-def directory():
-    default = Path(settings.BASE_DIR) / "var" / "dictionaries"
-    return Path(getattr(settings, "SEARCH_DICTIONARIES_DIR", default))
 
 
 def b64_number(text):
@@ -179,10 +173,16 @@ def build(progress=lambda message: None):
     for language in analysis.COMPOUNDING:
         progress(f"Choosing the compound parts of {language}…")
         parts = compound_parts(language, tables)
-        written[f"parts-{language}.txt"] = write(folder / f"parts-{language}.txt", parts)
+        written[f"parts-{language}.txt"] = write(wordlists.parts_path(language), parts)
+    clear()
+    return written
+
+
+def clear():
+    """Forget what was read (after a build, or where the data moved)."""
     load.cache_clear()
     table.cache_clear()
-    return written
+    wordlists.parts.cache_clear()
 
 
 def write(path, value):
@@ -208,17 +208,12 @@ def load():
         logger.info("Building the query-translation tables in %s (once)…", folder)
         build()
     pairs = {tuple(path.stem.split("-")) for path in folder.glob("*-*.json")}
-    parts = {
-        language: frozenset(path.read_text("utf-8").split())
-        for language in analysis.COMPOUNDING
-        if (path := folder / f"parts-{language}.txt").exists()
-    }
     if not pairs:
         logger.warning(
             "No bilingual dictionaries found (Debian's dict-freedict-* packages): queries "
             "are bridged across languages through the glossary only, compounds are not split."
         )
-    return {"pairs": pairs, "parts": parts}
+    return {"pairs": pairs}
 
 
 @cache
@@ -237,8 +232,3 @@ def translations(word, source, target):
     if not found and source in analysis.LEMMATIZED:
         found = entries.get(analysis.stem(analysis.lemma(word, source), source), [])
     return found
-
-
-def parts(language):
-    """The decompounder's word list of a language (empty without the data)."""
-    return load()["parts"].get(language, frozenset())
