@@ -66,13 +66,23 @@ def language_analysis():
         }
         filters[f"{code}_stem"] = {"type": "stemmer", "language": stemmer}
         chain = ["lowercase", f"{code}_stop", f"{code}_stem", "asciifolding"]
-        if parts := analysis.dictionary_parts(code):
-            filters[f"{code}_parts"] = decompounder(parts)
-            chain.insert(2, f"{code}_parts")
         if code == "fr":
             chain.insert(0, "fr_elision")
+        if parts := analysis.dictionary_parts(code):
+            # Queries are not split: a word of another language would be ("frostbite"
+            # is German "frost" and "bite"); the reader's own compounds are (query.py).
+            analyzers[search_analyzer_for(code)] = {"tokenizer": "standard", "filter": chain}
+            filters[f"{code}_parts"] = decompounder(parts)
+            chain = [*chain[:2], f"{code}_parts", *chain[2:]]
         analyzers[analyzer_for(code)] = {"tokenizer": "standard", "filter": chain}
     return filters, analyzers
+
+
+def search_analyzer_for(language_code):
+    """The analyzer queries use on a language's fields, where it differs from the index's."""
+    if analysis.dictionary_parts(language_code):
+        return f"text_{language_code}_search"
+    return None
 
 
 def decompounder(parts):
@@ -179,6 +189,8 @@ def properties():
                 "analyzer": analyzer_for(code),
                 "copy_to": ["words", words_field(code)],
             }
+            if search_analyzer := search_analyzer_for(code):
+                field["search_analyzer"] = search_analyzer
             if name not in PHRASE_FIELDS:  # no phrase queries run on bodies
                 field["index_options"] = "freqs"
             fields[f"{name}_{code}"] = field

@@ -219,7 +219,7 @@ def word_query(word, known=False, language=None):
     so it is spelled right in some language. The fuzzy clause is a good share of a
     search's cost, and on a known word it only finds other words ("data" → "date")."""
     exact = {"multi_match": {"query": word, "fields": all_text_fields(), "tie_breaker": 0.3}}
-    alternatives = [exact, *lemma_query(word, language)]
+    alternatives = [exact, *lemma_query(word, language), *parts_query(word, language)]
     if not known and may_be_a_typo(word):
         alternatives.append(
             {
@@ -235,6 +235,23 @@ def word_query(word, known=False, language=None):
             }
         )
     return exact if len(alternatives) == 1 else {"bool": {"should": alternatives}}
+
+
+def parts_query(word, language):
+    """A compound of the reader's language (nb, da, sv, de) also by the words it is made
+    of, in that language's fields: as the index splits the items' compounds."""
+    parts = analysis.compound_parts(word, language, analysis.dictionary_parts(language))
+    if not parts:
+        return []
+    return [
+        {
+            "multi_match": {
+                "query": " ".join(parts),
+                "fields": mapping.text_fields(language),
+                "tie_breaker": 0.3,
+            }
+        }
+    ]
 
 
 def lemma_query(word, language):

@@ -186,11 +186,10 @@ class WordForms:
 
     def __init__(self, word, known, names_a_concept=False, language=None):
         self.written = written(word)
-        # A compound is also found by its parts, as the engines' decompounder splits it.
-        self.exact = {self.written}
-        for code in language_codes():
-            parts = compound_parts(word, code, dictionary_parts(code))
-            self.exact |= {stem(word, code), *(stem(part, code) for part in parts)}
+        self.exact = {self.written} | {stem(word, code) for code in language_codes()}
+        # A compound of the reader's language is also found by its parts (query.parts_query).
+        parts = compound_parts(word, language, dictionary_parts(language))
+        self.exact |= {stem(part, language) for part in parts}
         if language in mapping.lemmas_field_names_by_language():
             self.exact |= {lemma_token(language, form) for form in lemma_forms(word, language)}
         near = known.near(self.written) if tolerates_typos(word) and not names_a_concept else []
