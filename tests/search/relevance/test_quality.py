@@ -81,13 +81,10 @@ class RelevanceOnTheDatabase(RelevanceOnTheNode):
         )
 
     def test_the_readers_own_words_rank_above_translated_ones(self):
-        # English items say "rope"; the German one says "Seil" (in "Seilschaft").
+        # English items say "rope"; the German one says "Seil" (in "Seilschaft"): an
+        # item with the reader's word comes first.
         found = self.top("rope")
-        english = [key for key in ("crevasse-rescue", "sea-ice-self-rescue") if key in found]
-        self.assertTrue(english)
-        if "gletscher-seilschaft" in found:
-            last_english = max(found.index(key) for key in english)
-            self.assertLess(last_english, found.index("gletscher-seilschaft"))
+        self.assertIn(found[0], ("crevasse-rescue", "sea-ice-self-rescue", "whiteout-navigation"))
 
     def test_a_compound_finds_an_item_that_writes_its_parts_apart(self):
         self.assertEqual(self.top("renkalvning och skotrar", lang="sv")[0], "skoter-kalvning")
