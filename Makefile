@@ -12,7 +12,7 @@ ENGINE ?= $(if $(filter elasticsearch,$(SEARCH_ENGINE)),elasticsearch,opensearch
 export ENGINE
 
 .DEFAULT_GOAL := help
-.PHONY: help run serve front front-stop redis redis-stop test browser-deps install migrate messages translations demo admin engine engine-stop engine-status bench bench-load bench-fuzz bench-pages lint clean
+.PHONY: dictionaries help run serve front front-stop redis redis-stop test browser-deps install migrate messages translations demo admin engine engine-stop engine-status bench bench-load bench-fuzz bench-pages lint clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -45,7 +45,10 @@ translations: install ## Collect new interface strings into locale/*/django.po
 	done
 	@echo "Catalogues updated: translate the new entries, then run make messages."
 
-demo: migrate messages ## Load the demo content (safe to repeat)
+dictionaries: install ## Build query-translation tables and compound word lists (var/dictionaries/)
+	@ls var/dictionaries/*.json >/dev/null 2>&1 || $(MANAGE) build_translations
+
+demo: migrate messages dictionaries ## Load the demo content (safe to repeat)
 	@$(MANAGE) load_demo_content
 
 admin: migrate ## Create the local admin user and print how to log in
@@ -77,7 +80,7 @@ redis: ## Start Redis, the shared cache of several hosts, on 127.0.0.1:REDIS_POR
 redis-stop: ## Stop that Redis
 	@scripts/redis.sh stop
 
-test: install messages browser-deps ## Run the whole test suite
+test: install messages dictionaries browser-deps ## Run the whole test suite
 	@$(PY) -m pytest $(PYTEST_ARGS)
 
 browser-deps: node_modules/.package-lock.json ## axe-core for the browser tests (needs npm)

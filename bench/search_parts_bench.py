@@ -52,7 +52,7 @@ def patched(target, replacement):
 def without_fuzzy(_state):
     from search import query
 
-    def exact_only(word, known=False):
+    def exact_only(word, known=False, language=None):
         return {
             "multi_match": {"query": word, "fields": query.all_text_fields(), "tie_breaker": 0.3}
         }
@@ -73,8 +73,9 @@ def without_concepts(_state):
 
     original = query.units_for
 
-    def plain_units(words, max_expansions):
-        return [query.replace(unit, expansions=()) for unit in original(words, max_expansions)]
+    def plain_units(words, max_expansions, language=None):
+        units = original(words, max_expansions, language)
+        return [query.replace(unit, expansions=(), translations=()) for unit in units]
 
     with patched("search.query.units_for", plain_units):
         yield
@@ -155,7 +156,7 @@ def cross_fields(_state):
         tags = {"match": {"tags": {"query": word, "boost": mapping.TAGS_BOOST}}}
         return {"dis_max": {"queries": [*per_language, tags], "tie_breaker": 0.3}}
 
-    def word_query(word, known=False):
+    def word_query(word, known=False, language=None):
         if known or not query.may_be_a_typo(word):
             return exact(word)
         fuzzy = original(word)["bool"]["should"][1]
@@ -317,7 +318,7 @@ def fuzzy_everywhere(_state):
 
     original = query.word_query
 
-    def word_query(word, known=False):
+    def word_query(word, known=False, language=None):
         return original(word)
 
     with (
@@ -335,8 +336,8 @@ def fuzzy_unscored(_state):
 
     original = query.word_query
 
-    def word_query(word, known=False):
-        built = original(word, known)
+    def word_query(word, known=False, language=None):
+        built = original(word, known, language)
         if "bool" in built:
             fuzzy = built["bool"]["should"][1]["match"]["words"]
             fuzzy["fuzzy_rewrite"] = f"top_terms_boost_{query.FUZZY_EXPANSIONS}"

@@ -5,13 +5,22 @@ The remote engines' index analyzers are built from the same stop-word lists
 a word is a stop word, and two words share a stem, alike on every engine.
 Stems come from the Snowball stemmers of the languages that have one;
 Icelandic, Kalaallisut, Northern Sámi and Inuktitut are folded only.
+Compounds of nb, da, sv and de also give the words they are made of, as the
+engines' ``dictionary_decompounder`` filter does with the same word list
+(search/bilingual.py): "isbjørnvakt" is also "isbjørn" and "vakt".
+Finnish and Icelandic words also have a lemma (simplemma, which ships its data):
+"jäässä" is "jää", "jöklinum" is "jökull". The indexer writes the lemmas of an
+item's text into ``lemmas_<language>`` fields, so every engine matches them alike.
 """
 
 import re
 import unicodedata
 from functools import cache
 
+import simplemma
 import snowballstemmer
+
+from search import wordlists
 
 # Snowball algorithm per language code (the engines' "stemmer" filter names match).
 STEMMERS = {
@@ -32,6 +41,17 @@ ENGINE_STEMMERS = {  # the same algorithms under the engines' names
     "fi": "finnish",
     "da": "danish",
 }
+
+# Languages whose compounds are split into their parts (search/bilingual.py has the
+# word lists), and the decompounder's settings.
+COMPOUNDING = ("nb", "da", "sv", "de")
+MIN_COMPOUND = 5  # letters; shorter words are not split
+MIN_PART = 4
+MAX_PART = 15
+
+# Languages whose words are also found by their lemma (the Snowball stemmers miss much
+# of Finnish inflection, and Icelandic has none).
+LEMMATIZED = ("fi", "is")
 
 # Function words and question words: they say nothing about what a guide is about.
 STOP_WORDS = {
@@ -127,6 +147,48 @@ def stem(word, language):
     return fold(algorithm.stemWord(word) if algorithm else word)
 
 
-def analyze(text, language):
-    """Indexed forms of a text's words in a language, in order, without stop words."""
-    return [stem(word, language) for word in words(text) if not is_stop_word(word, language)]
+@cache
+def lemma(word, language):
+    """A word's dictionary form in a LEMMATIZED language, lower case (the word itself
+    where simplemma does not know it)."""
+    return simplemma.lemmatize(word.lower(), lang=language).lower()
+
+
+def lemma_forms(text, language):
+    """The indexed forms of a text's lemmas (folded, as the ``folded`` analyzer gives)."""
+    return [
+        fold(part)
+        for word in words(text)
+        if not is_stop_word(word, language)
+        for part in words(lemma(word, language))
+    ]
+
+
+def compound_parts(word, language, known):
+    """The known words inside a word, as the engines' dictionary_decompounder finds
+    them: every known word of MIN_PART to MAX_PART letters at every position."""
+    word = word.lower()
+    if language not in COMPOUNDING or len(word) < MIN_COMPOUND or not known:
+        return []
+    return [
+        word[start : start + length]
+        for start in range(len(word) - MIN_PART + 1)
+        for length in range(MIN_PART, min(MAX_PART, len(word) - start) + 1)
+        if word[start : start + length] in known
+    ]
+
+
+def analyze(text, language, decompound=True):
+    """Indexed forms of a text's words in a language, in order, without stop words; a
+    compound's form is followed by its parts' forms."""
+    known = dictionary_parts(language) if decompound else frozenset()
+    forms = []
+    for word in words(text):
+        if not is_stop_word(word, language):
+            forms.append(stem(word, language))
+            forms.extend(stem(part, language) for part in compound_parts(word, language, known))
+    return forms
+
+
+def dictionary_parts(language):
+    return wordlists.parts(language) if language in COMPOUNDING else frozenset()

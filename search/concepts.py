@@ -19,6 +19,7 @@ from django.conf import settings
 from knowledgebase.models import GlossaryTerm, Region, Topic
 from search.analysis import analyze
 from search.keeping import kept_vocabulary
+from search.translation import translations_of
 
 LONGEST_NAME = 4  # words; longer names are not looked for in queries
 NAMES_PER_CONCEPT = 8  # other-language names brought in for one concept, preferred first
@@ -27,11 +28,13 @@ NAMES_PER_CONCEPT = 8  # other-language names brought in for one concept, prefer
 @dataclass(frozen=True)
 class Unit:
     """A word of the query, with the names in other languages of the concept it is
-    part of, as ((language, name), ...)."""
+    part of, as ((language, name), ...), or, for a word that names no concept, its
+    dictionary translations in the same shape (search/translation.py)."""
 
     words: tuple
     expansions: tuple = ()
     concept: tuple = ()  # the concept's name as typed, if the word is part of one
+    translations: tuple = ()
 
     @property
     def name_share(self):
@@ -59,7 +62,7 @@ def build_lookup():
     for number, names in enumerate(concepts):
         for language, language_names in names.items():
             for name in language_names:
-                forms = tuple(analyze(name, language))
+                forms = tuple(analyze(name, language, decompound=False))
                 if 0 < len(forms) <= LONGEST_NAME:
                     lookup.setdefault((language, forms), number)
     return {"lookup": lookup, "concepts": concepts}
@@ -71,18 +74,20 @@ def concept_lookup():
 
 def find_concept(words, lookup, languages):
     for language in languages:
-        forms = tuple(analyze(" ".join(words), language))
+        forms = tuple(analyze(" ".join(words), language, decompound=False))
         if forms and (language, forms) in lookup:
             return lookup[(language, forms)]
     return None
 
 
-def units_for(words, max_expansions):
+def units_for(words, max_expansions, language=settings.LANGUAGE_CODE):
     """One unit per word; the words of a concept's name (longest names first) share
-    its names in other languages, within ``max_expansions`` names in all."""
+    its names in other languages, within ``max_expansions`` names in all; a word that
+    names no concept brings its translations from the reader's language."""
     found = concept_lookup()
     languages = [code for code, _name in settings.LANGUAGES]
     units, start, budget = [], 0, max_expansions
+    translation_budget = max_expansions
     while start < len(words):
         for length in range(min(LONGEST_NAME, len(words) - start), 0, -1):
             span = tuple(words[start : start + length])
@@ -96,7 +101,10 @@ def units_for(words, max_expansions):
                 break
         else:
             span = (words[start],)
-            units.append(Unit(span))
+            translations = translations_of(words[start], language, languages)
+            translations = translations[: max(translation_budget, 0)]
+            translation_budget -= len(translations)
+            units.append(Unit(span, translations=tuple(translations)))
         start += len(span)
     return units
 
@@ -110,6 +118,6 @@ def other_names(names, typed):
         (position, language, name)
         for language, language_names in names.items()
         for position, name in enumerate(language_names)  # preferred labels first
-        if analyze(name, language) != analyze(text, language)
+        if analyze(name, language, False) != analyze(text, language, False)
     )
     return [(language, name) for _position, language, name in ranked]

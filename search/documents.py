@@ -22,7 +22,8 @@ from knowledgebase import content_types
 from knowledgebase.blocks import HeadingBlock
 from knowledgebase.models import MemberPage, Region, Topic
 from knowledgebase.visibility import visible
-from search import facets
+from search import analysis, facets
+from search.analysis import lemma_forms
 
 INDEXED_MODELS = content_types.models()
 TEXT_FIELDS = ("title", "summary", "headings", "body")
@@ -80,8 +81,12 @@ def build_group_documents(translation_key):
     representative = documents[0]
     representative.update(names_fields(facet_names(shared)))
     for page in pages:
-        for name, value in page_texts(page).items():
-            representative[f"{name}_{page.locale.language_code}"] = value
+        code = page.locale.language_code
+        texts = page_texts(page)
+        for name, value in texts.items():
+            representative[f"{name}_{code}"] = value
+        if code in analysis.LEMMATIZED:
+            representative[f"lemmas_{code}"] = " ".join(lemma_forms(" ".join(texts.values()), code))
     return documents
 
 

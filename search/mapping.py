@@ -60,8 +60,34 @@ def language_analysis():
         chain = ["lowercase", f"{code}_stop", f"{code}_stem", "asciifolding"]
         if code == "fr":
             chain.insert(0, "fr_elision")
+        if parts := analysis.dictionary_parts(code):
+            # Queries are not split: a word of another language would be ("frostbite"
+            # is German "frost" and "bite"); the reader's own compounds are (query.py).
+            analyzers[search_analyzer_for(code)] = {"tokenizer": "standard", "filter": chain}
+            filters[f"{code}_parts"] = decompounder(parts)
+            chain = [*chain[:2], f"{code}_parts", *chain[2:]]
         analyzers[analyzer_for(code)] = {"tokenizer": "standard", "filter": chain}
     return filters, analyzers
+
+
+def search_analyzer_for(language_code):
+    """The analyzer queries use on a language's fields, where it differs from the index's."""
+    if analysis.dictionary_parts(language_code):
+        return f"text_{language_code}_search"
+    return None
+
+
+def decompounder(parts):
+    """The engines' dictionary_decompounder with a language's word list (nb 6k, da 4k,
+    sv 4k, de 19k words from search/bilingual.py), set as search/analysis.py splits."""
+    return {
+        "type": "dictionary_decompounder",
+        "word_list": sorted(parts),
+        "min_word_size": analysis.MIN_COMPOUND,
+        "min_subword_size": analysis.MIN_PART,
+        "max_subword_size": analysis.MAX_PART,
+        "only_longest_match": False,
+    }
 
 
 def words_field(language_code):
@@ -75,6 +101,19 @@ def text_field_names():
 
 def names_field_names():
     return [f"names_{code}" for code in language_codes()]
+
+
+def lemmas_field(language_code):
+    """The lemmas of an item's text in a LEMMATIZED language, written by the indexer."""
+    return f"lemmas_{language_code}"
+
+
+def lemmas_field_names_by_language():
+    return {code: lemmas_field(code) for code in analysis.LEMMATIZED if code in language_codes()}
+
+
+def lemmas_field_names():
+    return list(lemmas_field_names_by_language().values())
 
 
 def index_settings():
@@ -128,6 +167,8 @@ def properties():
         fields[words_field(code)] = words
         # Topic, region and member names in the language: only spelling reads them.
         fields[f"names_{code}"] = {"type": "text", "index": False, "copy_to": words_field(code)}
+    for name in lemmas_field_names():
+        fields[name] = {"type": "text", "analyzer": FOLDED, "index_options": "freqs"}
     for name in TEXT_FIELDS:
         for code in language_codes():
             field = {
@@ -135,6 +176,8 @@ def properties():
                 "analyzer": analyzer_for(code),
                 "copy_to": ["words", words_field(code)],
             }
+            if search_analyzer := search_analyzer_for(code):
+                field["search_analyzer"] = search_analyzer
             if name not in PHRASE_FIELDS:  # no phrase queries run on bodies
                 field["index_options"] = "freqs"
             fields[f"{name}_{code}"] = field

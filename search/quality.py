@@ -9,6 +9,11 @@ from statistics import mean
 CUTOFF = 10
 
 
+def average(values):
+    values = list(values)
+    return mean(values) if values else 0.0
+
+
 def dcg(grades):
     return sum((2**grade - 1) / math.log2(rank + 2) for rank, grade in enumerate(grades))
 
@@ -79,16 +84,25 @@ class Report:
         }
 
     def by_class(self):
-        """{class: summary} for the queries tagged with a ``class``."""
+        """{class: summary} over the queries of each class: a question's ``class``, the
+        ``covers`` tags of a query."""
         classes = {}
         for outcome in self.outcomes:
-            if "class" in outcome.query:
-                classes.setdefault(outcome.query["class"], []).append(outcome)
-        return {name: self.summary(outcomes) for name, outcomes in sorted(classes.items())}
+            for name in classes_of(outcome.query):
+                classes.setdefault(name, []).append(outcome)
+        return {
+            name: self.summary(outcomes)
+            for name, outcomes in sorted(classes.items())
+            if any(outcome.answerable for outcome in outcomes)
+        }
 
     def worst(self, count=10):
         """The answerable queries with the lowest nDCG@10, for finding what to fix."""
         return sorted(self.answerable(), key=lambda outcome: outcome.ndcg)[:count]
+
+
+def classes_of(query):
+    return {*([query["class"]] if "class" in query else []), *query.get("covers", [])}
 
 
 def mean_of(values):

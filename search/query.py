@@ -35,6 +35,8 @@ SUGGESTION_LIMIT = 8
 # all the words in a title or as a phrase add to the score.
 FUZZY_BOOST = 0.4
 EXPANSION_BOOST = 0.5
+LEMMA_BOOST = 1  # as a body word: the lemma field holds the whole text
+TRANSLATION_BOOST = 0.3  # a dictionary's translation: below a glossary name
 PHRASE_BOOST = 2
 TITLE_BOOST = 2
 UPCOMING_BOOST = 1  # an event not yet over ranks above a past one found by the same words
@@ -152,7 +154,7 @@ class SearchRequest:
     @cached_property
     def units(self):
         """The words grouped by the concepts they name (see search/concepts.py)."""
-        return units_for(self.words, MAX_EXPANSIONS)
+        return units_for(self.words, MAX_EXPANSIONS, self.language)
 
     @property
     def effective_sort(self):
@@ -203,41 +205,67 @@ def all_text_fields():
     return [*fields, f"tags^{mapping.TAGS_BOOST}"]
 
 
-def word_query(word, known=False):
-    """A word in any field of any language (by its stem), or with a typo corrected.
+def word_query(word, known=False, language=None):
+    """A word in any field of any language (by its stem), by its lemma in the reader's
+    language where it has lemmas, or with a typo corrected.
 
     No correction is looked for where none can be made (words shorter than
     MIN_TYPO_LENGTH get no edit) or none is needed: a ``known`` word names a concept,
     so it is spelled right in some language. The fuzzy clause is a good share of a
     search's cost, and on a known word it only finds other words ("data" → "date")."""
     exact = {"multi_match": {"query": word, "fields": all_text_fields(), "tie_breaker": 0.3}}
-    if known or not may_be_a_typo(word):
-        return exact
-    return {
-        "bool": {
-            "should": [
-                exact,
-                {
-                    "match": {
-                        "words": {
-                            "query": word,
-                            "fuzziness": FUZZINESS,
-                            "prefix_length": 1,
-                            "max_expansions": FUZZY_EXPANSIONS,
-                            "boost": FUZZY_BOOST,
-                        }
+    alternatives = [exact, *lemma_query(word, language), *parts_query(word, language)]
+    if not known and may_be_a_typo(word):
+        alternatives.append(
+            {
+                "match": {
+                    "words": {
+                        "query": word,
+                        "fuzziness": FUZZINESS,
+                        "prefix_length": 1,
+                        "max_expansions": FUZZY_EXPANSIONS,
+                        "boost": FUZZY_BOOST,
                     }
-                },
-            ]
+                }
+            }
+        )
+    return exact if len(alternatives) == 1 else {"bool": {"should": alternatives}}
+
+
+def parts_query(word, language):
+    """A compound of the reader's language (nb, da, sv, de) also by the words it is made
+    of, in that language's fields: as the index splits the items' compounds."""
+    parts = analysis.compound_parts(word, language, analysis.dictionary_parts(language))
+    if not parts:
+        return []
+    return [
+        {
+            "multi_match": {
+                "query": " ".join(parts),
+                "fields": mapping.text_fields(language),
+                "tie_breaker": 0.3,
+            }
         }
-    }
+    ]
+
+
+def lemma_query(word, language):
+    """The word's lemma among the lemmas of the reader's language ([] for languages
+    without lemmas, or a word that has no lemma other than itself written alike)."""
+    if language not in mapping.lemmas_field_names_by_language():
+        return []
+    forms = analysis.lemma_forms(word, language)
+    if not forms:
+        return []
+    field = mapping.lemmas_field(language)
+    return [{"match": {field: {"query": " ".join(forms), "boost": LEMMA_BOOST}}}]
 
 
 def may_be_a_typo(word):
     return analysis.tolerates_typos(word) and len(analysis.written(word)) >= MIN_TYPO_LENGTH
 
 
-def name_query(language, name, share=1):
+def name_query(language, name, boost=EXPANSION_BOOST):
     """A concept's name in its own language, all its words anywhere in the item's text
     in that language. (Not in ``tags``: an item's topic and region names are there in
     every language already, so the typed word finds them; and looking there too made
@@ -248,17 +276,19 @@ def name_query(language, name, share=1):
             "fields": mapping.text_fields(language),
             "type": "cross_fields",
             "operator": "and",
-            "boost": EXPANSION_BOOST * share,
+            "boost": boost,
         }
     }
 
 
-def unit_query(unit):
-    typed = [word_query(word, bool(unit.concept)) for word in unit.words]
+def unit_query(unit, language=None):
+    typed = [word_query(word, bool(unit.concept), language=language) for word in unit.words]
     as_typed = typed[0] if len(typed) == 1 else {"bool": {"must": typed}}
-    if not unit.expansions:
+    if not unit.expansions and not unit.translations:
         return as_typed
-    names = [name_query(language, name, unit.name_share) for language, name in unit.expansions]
+    name_boost = EXPANSION_BOOST * unit.name_share
+    names = [name_query(language, name, name_boost) for language, name in unit.expansions]
+    names += [name_query(language, name, TRANSLATION_BOOST) for language, name in unit.translations]
     return {"bool": {"should": [as_typed, *names]}}
 
 
@@ -307,7 +337,7 @@ def text_query(request):
             "must": [
                 {
                     "bool": {
-                        "should": [counted(unit_query(unit)) for unit in units],
+                        "should": [counted(unit_query(unit, request.language)) for unit in units],
                         "minimum_should_match": found,
                     }
                 }
@@ -468,6 +498,7 @@ def build_page_body(request):
             "excludes": [
                 *mapping.text_field_names(),
                 *mapping.names_field_names(),
+                *mapping.lemmas_field_names(),
                 "tags",
                 "suggest",
             ]

@@ -22,7 +22,19 @@ from django.db.models import Case, Q, Value, When
 from django.utils import timezone
 
 from search import facets, mapping
-from search.analysis import WORD, analyze, fold, stem, tolerates_typos, words, written
+from search.analysis import (
+    LEMMATIZED,
+    WORD,
+    analyze,
+    compound_parts,
+    dictionary_parts,
+    fold,
+    lemma_forms,
+    stem,
+    tolerates_typos,
+    words,
+    written,
+)
 from search.documents import TEXT_FIELDS, shown_version
 from search.engines.base import Hit, SearchEngine, SearchResult
 from search.keeping import kept_vocabulary
@@ -30,10 +42,12 @@ from search.models import IndexedDocument
 from search.query import (
     EXPANSION_BOOST,
     FUZZY_BOOST,
+    LEMMA_BOOST,
     PAGE_SIZE,
     PHRASE_BOOST,
     SUGGESTION_LIMIT,
     TITLE_BOOST,
+    TRANSLATION_BOOST,
     UPCOMING_BOOST,
     required_units,
     spelling_language,
@@ -41,8 +55,14 @@ from search.query import (
 
 SNIPPET_LENGTH = 180
 SPELLING_EDITS = 2  # did-you-mean corrects words of 4 letters or more, as the engines do
-FIELD_WEIGHTS = {**mapping.FIELD_BOOSTS, "tags": mapping.TAGS_BOOST}
+FIELD_WEIGHTS = {**mapping.FIELD_BOOSTS, "tags": mapping.TAGS_BOOST, "lemmas": LEMMA_BOOST}
 SORT_FIELDS = ("published", "last_reviewed", "ends")  # what ordering reads
+
+
+def lemma_token(language, form):
+    """A lemma as the database copy keeps it: apart from the words of the text (as the
+    engines keep lemmas in their own field), never the first letter of a query word."""
+    return f"~{language}~{form}"
 
 
 def language_codes():
@@ -64,6 +84,11 @@ def index_terms(document):
         for name in TEXT_FIELDS
     }
     field_terms["tags"] = " ".join(analyze(document.get("tags", ""), ""))
+    field_terms["lemmas"] = " ".join(
+        lemma_token(code, form)
+        for code in LEMMATIZED
+        for form in (document.get(mapping.lemmas_field(code)) or "").split()
+    )
     as_written = {
         written(word)
         for name in TEXT_FIELDS
@@ -162,9 +187,14 @@ class WordForms:
     written) or with a typo corrected (not for a word that names a concept, which is
     spelled right in some language: as the engines' query does)."""
 
-    def __init__(self, word, known, names_a_concept=False):
+    def __init__(self, word, known, names_a_concept=False, language=None):
         self.written = written(word)
-        self.exact = {stem(word, code) for code in language_codes()} | {self.written}
+        self.exact = {self.written} | {stem(word, code) for code in language_codes()}
+        # A compound of the reader's language is also found by its parts (query.parts_query).
+        parts = compound_parts(word, language, dictionary_parts(language))
+        self.exact |= {stem(part, language) for part in parts}
+        if language in mapping.lemmas_field_names_by_language():
+            self.exact |= {lemma_token(language, form) for form in lemma_forms(word, language)}
         near = known.near(self.written) if tolerates_typos(word) and not names_a_concept else []
         self.fuzzy = {other for _edits, other in near} - self.exact
 
@@ -196,18 +226,22 @@ def all_of(conditions):
 
 
 class UnitMatcher:
-    """One unit of the query: its words' forms and its names in other languages
-    (each name by its indexed forms in its language, or as written, as in tags)."""
+    """One unit of the query: its words' forms, and its names in other languages and
+    translations (each by its indexed forms in its language, or as written, as in
+    tags) with the weight they count at."""
 
-    def __init__(self, unit, known):
+    def __init__(self, unit, known, language=None):
         self.known = known
-        self.words = [WordForms(word, known, bool(unit.concept)) for word in unit.words]
-        self.name_boost = EXPANSION_BOOST * unit.name_share
-        self.names = set()
-        for language, name in unit.expansions:
-            self.names.add(tuple(analyze(name, language)))
-            self.names.add(tuple(written(word) for word in words(name)))
-        self.names.discard(())
+        self.words = [WordForms(word, known, bool(unit.concept), language) for word in unit.words]
+        self.names = {}
+        for boost, pairs in (
+            (TRANSLATION_BOOST, unit.translations),
+            (EXPANSION_BOOST * unit.name_share, unit.expansions),
+        ):
+            for language, name in pairs:
+                self.names[tuple(analyze(name, language, decompound=False))] = boost
+                self.names[tuple(written(word) for word in words(name))] = boost
+        self.names.pop((), None)
 
     def condition(self):
         as_typed = all_of([any_of(forms.all) for forms in self.words])
@@ -219,8 +253,8 @@ class UnitMatcher:
         words weigh more."""
         typed = sum(self.best_field(fields, forms) for forms in self.words)
         names = [
-            self.name_boost * FIELD_WEIGHTS[field] * self.weight(name)
-            for name in self.names
+            boost * FIELD_WEIGHTS[field] * self.weight(name)
+            for name, boost in self.names.items()
             for field, tokens in fields.items()
             if tokens >= set(name)
         ]
@@ -258,7 +292,7 @@ class DatabaseEngine(SearchEngine):
     remote = False
 
     def search(self, request):
-        units = [UnitMatcher(unit, vocabulary()) for unit in request.units]
+        units = [UnitMatcher(unit, vocabulary(), request.language) for unit in request.units]
         groups = self._matching_groups(units, request.relaxed)
         counts = {facet: Counter() for facet in facets.all_facets()}
         matching = []
@@ -282,7 +316,7 @@ class DatabaseEngine(SearchEngine):
         )
 
     def count(self, request):
-        units = [UnitMatcher(unit, vocabulary()) for unit in request.units]
+        units = [UnitMatcher(unit, vocabulary(), request.language) for unit in request.units]
         groups = self._matching_groups(units, request.relaxed, fields=False)
         return sum(
             all(self._passes(group, request, facet) for facet in facets.all_facets())

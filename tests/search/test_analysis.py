@@ -11,6 +11,7 @@ one the plugin lacks fails with the node's error.
 import pytest
 import requests
 
+from search import analysis as search_analysis
 from search import mapping
 from tests.search.engine import engine_url
 
@@ -142,3 +143,29 @@ def test_a_filter_the_node_lacks_is_a_clear_error():
     response = requests.post(f"{engine_url('elasticsearch')}/_analyze", json=body, timeout=30)
     assert response.status_code == 400
     assert "no_such_filter" in response.text
+
+
+COMPOUNDS = {
+    "nb": "Isbjørnalarmen i leiren og scooterturen over fjorden",
+    "da": "Isbjørnealarmen og forskningsstationerne ved fjorden",
+    "sv": "Skoterkörningen störde renkalvningen vid forskningsstationen",
+    "de": "Die Seilschaft erkennt Spaltenzonen auf Luftbildern der Gletscherzunge",
+}
+
+
+@pytest.mark.parametrize("language", sorted(COMPOUNDS))
+def test_compounds_split_alike_in_the_database_and_on_the_engines(language):
+    """The index splits a compound into the words it is made of, and the database
+    engine's analysis (search/analysis.py) gives the same tokens in the same order."""
+    definition = index_analyzers()[f"text_{language}"]
+    assert any(
+        isinstance(step, dict) and step.get("type") == "dictionary_decompounder"
+        for step in definition["filter"]
+    ), "the compound word lists are missing: run manage.py build_translations"
+    text = COMPOUNDS[language]
+    body = {**definition, "text": text}
+    engine_tokens = [token for token, _position, _start, _end in analyze("opensearch", body)]
+    assert engine_tokens == search_analysis.analyze(text, language)
+    plain = search_analysis.analyze(text, language, decompound=False)
+    assert len(engine_tokens) > len(plain), "some compound should be split"
+    assert analyze("elasticsearch", body) == analyze("opensearch", body)

@@ -34,6 +34,9 @@ class Command(BaseCommand):
         )
         parser.add_argument("--json", action="store_true", help="Print JSON instead of a table.")
         parser.add_argument(
+            "--by-class", action="store_true", help="Also measure each class of query."
+        )
+        parser.add_argument(
             "--worst", type=int, default=0, help="Also list the N queries with the lowest nDCG."
         )
 
@@ -58,6 +61,8 @@ class Command(BaseCommand):
             self.stdout.write(json.dumps(self.as_json(reports), indent=2))
         else:
             self.print_table(reports, options["worst"])
+            if options["by_class"]:
+                self.print_classes(reports)
 
     def measure(self, engine, collections, item_keys):
         """A report per collection, each named by its collection."""
@@ -118,6 +123,16 @@ class Command(BaseCommand):
             }
             for report in reports
         ]
+
+    def print_classes(self, reports):
+        self.stdout.write("\n| engine | class | queries | ndcg@10 | mrr | recall@10 |")
+        self.stdout.write("|---|---|---|---|---|---|")
+        for report in reports:
+            for name, summary in report.by_class().items():
+                values = " | ".join(
+                    f"{summary[key]:.3f}" for key in ("ndcg@10", "mrr", "recall@10")
+                )
+                self.stdout.write(f"| {report.engine} | {name} | {summary['queries']} | {values} |")
 
     def print_table(self, reports, worst):
         self.stdout.write("| collection | engine | class | queries | " + " | ".join(COLUMNS) + " |")

@@ -143,3 +143,29 @@ class RelevanceOnTheNode(EngineTestCase):
 class RelevanceOnTheDatabase(RelevanceOnTheNode):
     engine_name = "database"
     ndcg_floor = 0.65
+
+    def test_a_question_finds_an_item_only_a_dictionary_translates_to(self):
+        # No glossary term names these concepts; the answers exist only in French or
+        # English, found through the bilingual dictionaries.
+        self.assertIn("gelures-terrain", self.top("warming the skin in lukewarm water"))
+        self.assertIn("atterrissage-annule", self.top("the pilot could not see the wind direction"))
+        self.assertEqual(
+            self.top("hvordan bringer vi affaldet tilbage fra lejren", lang="da")[0],
+            "waste-removal",
+        )
+
+    def test_the_readers_own_words_rank_above_translated_ones(self):
+        # English items say "rope"; the German one says "Seil" (in "Seilschaft"): an
+        # item with the reader's word comes first.
+        found = self.top("rope")
+        self.assertIn(found[0], ("crevasse-rescue", "sea-ice-self-rescue", "whiteout-navigation"))
+
+    def test_a_compound_finds_an_item_that_writes_its_parts_apart(self):
+        self.assertEqual(self.top("renkalvning och skotrar", lang="sv")[0], "skoter-kalvning")
+        german = self.top("Spaltenzone am Gletscherrand erkennen", lang="de")
+        self.assertEqual(german[0], "gletscher-seilschaft")
+        self.assertIn("crevasse-rescue", german)
+
+    def test_an_inflected_icelandic_word_is_found_by_its_lemma(self):
+        answer = self.top("hvernig á að mæla þykkt hafíssins", lang="is")
+        self.assertEqual(answer[0], "sea-ice-thickness")

@@ -19,6 +19,8 @@ import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.compound.CompoundWordTokenFilterBase;
+import org.apache.lucene.analysis.compound.DictionaryCompoundWordTokenFilter;
 import org.apache.lucene.analysis.de.GermanLightStemFilter;
 import org.apache.lucene.analysis.en.EnglishMinimalStemFilter;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
@@ -86,6 +88,17 @@ public class PolarAnalysisPlugin extends Plugin implements AnalysisPlugin {
                 return in -> new ElisionFilter(in, articles);
             }),
             filter("stemmer", (index, env, s) -> stemmer(s.get("language", s.get("name", "english")))),
+            filter("dictionary_decompounder", (index, env, s) -> {
+                CharArraySet words = Analysis.getWordSet(env, s, "word_list");
+                if (words == null) {
+                    throw new IllegalArgumentException("dictionary_decompounder filter requires [word_list] or [word_list_path] setting");
+                }
+                int minWord = s.getAsInt("min_word_size", CompoundWordTokenFilterBase.DEFAULT_MIN_WORD_SIZE);
+                int minPart = s.getAsInt("min_subword_size", CompoundWordTokenFilterBase.DEFAULT_MIN_SUBWORD_SIZE);
+                int maxPart = s.getAsInt("max_subword_size", CompoundWordTokenFilterBase.DEFAULT_MAX_SUBWORD_SIZE);
+                boolean longest = s.getAsBoolean("only_longest_match", false);
+                return in -> new DictionaryCompoundWordTokenFilter(in, words, minWord, minPart, maxPart, longest);
+            }),
             filter("keyword_marker", (index, env, s) -> {
                 CharArraySet keywords = Analysis.getWordSet(env, s, "keywords");
                 if (keywords == null) {
@@ -113,7 +126,7 @@ public class PolarAnalysisPlugin extends Plugin implements AnalysisPlugin {
     static final Set<String> NORMALIZING = Set.of("lowercase", "asciifolding");
 
     /** Filters that cannot be used by bare name, only as a "type" with their settings. */
-    static final Set<String> NEED_SETTINGS = Set.of("elision", "keyword_marker");
+    static final Set<String> NEED_SETTINGS = Set.of("elision", "keyword_marker", "dictionary_decompounder");
 
     /** Tokenizers by name; modelsearch defines these two (analyzers use "standard", from the server). */
     static final Map<String, TokenizerBuilder> TOKENIZERS = Map.of(
