@@ -109,6 +109,7 @@ class VerbTests(HarvestTestCase):
                 "type:lesson",
                 "type:output",
                 "type:infrastructure",
+                "type:activity",
                 "member",
                 "member:ice-net",
             ],

@@ -102,7 +102,7 @@ class ExportTests(POFilesTestCase):
         files = self.export("kl", include_all=True)
         self.assertIn("guide-sea-ice-travel.kl.po", files)
         self.assertIn("topic-sea-ice.kl.po", files)
-        self.assertEqual(len(files), 10)  # home, 6 index pages, 2 guides and the topic
+        self.assertEqual(len(files), 12)  # home, 8 index pages, 2 guides and the topic
         self.assertFalse(kb.GuidePage.objects.filter(locale__language_code="kl").exists())
 
     def test_without_all_nothing_to_export_says_how_to_start(self):

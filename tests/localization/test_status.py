@@ -22,7 +22,7 @@ from .helpers import edit_and_publish, localize, publish, submit, translate_stri
 
 
 class StatusTests(TestCase):
-    """English source: home, 6 index pages, 3 guides, 1 lesson, 1 topic and 1 region (13).
+    """English source: home, 8 index pages, 3 guides, 1 lesson, 1 topic and 1 region (15).
 
     French: the home and index pages, two guides and the topic are translated; one
     of those guides changed in English since; the lesson is only an alias; the
@@ -67,8 +67,8 @@ class StatusTests(TestCase):
         self.assertEqual(
             counts,
             {
-                "fr": {"translated": 9, "outdated": 1, "missing": 3, "total": 13},
-                "kl": {"translated": 0, "outdated": 0, "missing": 13, "total": 13},
+                "fr": {"translated": 11, "outdated": 1, "missing": 3, "total": 15},
+                "kl": {"translated": 0, "outdated": 0, "missing": 15, "total": 15},
             },
         )
 
@@ -110,13 +110,13 @@ class StatusTests(TestCase):
 
     def test_command_prints_a_table_and_json(self):
         table = call("translation_status")
-        self.assertRegex(table, r"fr\s+French\s+9\s+1\s+3\s+13")
-        self.assertRegex(table, r"kl\s+Kalaallisut\s+0\s+0\s+13\s+13")
+        self.assertRegex(table, r"fr\s+French\s+11\s+1\s+3\s+15")
+        self.assertRegex(table, r"kl\s+Kalaallisut\s+0\s+0\s+15\s+15")
 
         data = json.loads(call("translation_status", locale="fr", json=True))
         french = data["locales"][0]
         self.assertEqual(data["source_locale"], "en")
-        self.assertEqual((french["translated"], french["outdated"], french["missing"]), (9, 1, 3))
+        self.assertEqual((french["translated"], french["outdated"], french["missing"]), (11, 1, 3))
         self.assertEqual(
             french["by_type"]["guide"], {"translated": 1, "outdated": 1, "missing": 1, "total": 3}
         )
