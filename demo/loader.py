@@ -19,6 +19,7 @@ import html
 import re
 from dataclasses import dataclass
 
+from django.apps import apps as django_apps
 from django.conf import settings
 from django.core.management import call_command
 from django.db import transaction
@@ -42,6 +43,7 @@ from knowledgebase import content_types
 from knowledgebase import models as kb
 from localization.publishing import save_and_publish
 from search.sync import deferred_reindexing
+from workspaces.roles import setup_roles
 
 from .activities import load_activities
 from .consent import load_consent_demo
@@ -120,6 +122,9 @@ class DemoLoader:
         self.synchronise_locales()
         load_enquiries(self.log)
         load_feedback(self.log)
+        # The roles' rights, as the migrations grant them: a database emptied by
+        # `flush` has the pages again but not the rights on them.
+        setup_roles(django_apps)
 
     # Locales and taxonomy -------------------------------------------------
 

@@ -1,9 +1,5 @@
 """The activities index and an event page in Chromium: no axe-core violations and no
-sideways scrolling on a phone, in English and Kalaallisut.
-
-Known problem, not yet understood: after this class has run, signing in to the admin
-fails in the next browser class of the same process (the login page comes back with a
-message). This file's name sorts after the classes that sign in until that is found."""
+sideways scrolling on a phone, in English and Kalaallisut."""
 
 import pytest
 
