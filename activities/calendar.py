@@ -18,15 +18,11 @@ from wagtail.models import PageLogEntry
 
 import icalendar
 
+from knowledgebase.filters import BadFilter, one_value, taxonomy_keys
 from knowledgebase.models import Community, MemberPage, Region, Topic
 
-MAX_KEY_LENGTH = 80
 UID_DOMAIN = "polar-knowledge-base"
 PRODUCT_ID = "-//EU Polar Cluster//Polar Knowledge Base//EN"
-
-
-class BadFilter(ValueError):
-    """A filter the request may not have; the message says why, in the reader's language."""
 
 
 def calendar_response(request, events):
@@ -40,16 +36,6 @@ def calendar_response(request, events):
     return response
 
 
-def one_value(params, name):
-    values = params.getlist(name)
-    if len(values) > 1:
-        raise BadFilter(_("Give “%(name)s” at most once.") % {"name": name})
-    value = values[0].strip() if values else ""
-    if len(value) > MAX_KEY_LENGTH or "\x00" in value:
-        raise BadFilter(_("The value of “%(name)s” is not a valid key.") % {"name": name})
-    return value
-
-
 def calendar_filters(params):
     """Django lookups for ?member=, ?topic=, ?region= and ?community=; an unknown key
     is refused with a message."""
@@ -60,10 +46,8 @@ def calendar_filters(params):
             raise BadFilter(_("Unknown member: “%(key)s”.") % {"key": key})
         lookups["members__translation_key"] = member.translation_key
     for name, model in (("topic", Topic), ("region", Region)):
-        if key := one_value(params, name):
-            if not model.objects.source().filter(key=key).exists():
-                raise BadFilter(_("Unknown %(name)s: “%(key)s”.") % {"name": name, "key": key})
-            lookups[f"{name}s__key__in"] = model.descendant_keys(key)
+        if (keys := taxonomy_keys(params, name, model)) is not None:
+            lookups[f"{name}s__key__in"] = keys
     if key := one_value(params, "community"):
         if not Community.objects.filter(key=key).exists():
             raise BadFilter(_("Unknown community: “%(key)s”.") % {"key": key})
