@@ -41,6 +41,7 @@ from anyascii import anyascii
 from home.models import HomePage
 from knowledgebase import content_types
 from knowledgebase import models as kb
+from legacy.ledger import deferred_updates
 from localization.publishing import save_and_publish
 from search.sync import deferred_reindexing
 from workspaces.roles import setup_roles
@@ -91,7 +92,7 @@ class DemoLoader:
 
     @transaction.atomic
     def run(self):
-        with deferred_reindexing():
+        with deferred_reindexing(), deferred_updates():
             self.build()
         self.log(f"Demo content ready: {self.created} items created.")
         return self.created

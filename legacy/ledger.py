@@ -9,6 +9,9 @@ always decided afresh by ``legacy.records``; the ledger only adds the deleted on
 and the times of such changes.
 """
 
+import threading
+from contextlib import contextmanager
+
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 
@@ -44,8 +47,27 @@ def bring_up_to_date():
     HarvestRecord.objects.filter(pk__in=gone).update(deleted=True, changed_at=now)
 
 
-def page_tree_changed(sender=None, **kwargs):
+_deferred = threading.local()
+
+
+@contextmanager
+def deferred_updates():
+    """Bring the ledger up to date once, at the end of a bulk change (loading content),
+    instead of after each of its publishes: each update reads every visible item."""
+    if getattr(_deferred, "active", False):
+        yield
+        return
+    _deferred.active = True
+    try:
+        yield
+    finally:
+        _deferred.active = False
     bring_up_to_date()
+
+
+def page_tree_changed(sender=None, **kwargs):
+    if not getattr(_deferred, "active", False):
+        bring_up_to_date()
 
 
 def page_deleted(sender, instance, **kwargs):

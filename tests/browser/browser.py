@@ -1,8 +1,9 @@
 """Real Chromium (Debian's chromium and chromium-driver) through Selenium, with axe-core.
 
-Every test class gets one browser and one copy of the demo content, served by
-Django's live server. Without Chromium the browser tests are skipped, except in
-CI (CI set to anything but 0 or false), where a missing browser fails the run.
+Every test class gets one browser; the classes share one copy of the demo content
+(tests/browser/conftest.py), served by Django's live server. Without Chromium the
+browser tests are skipped, except in CI (CI set to anything but 0 or false), where a
+missing browser fails the run.
 """
 
 import json
@@ -11,7 +12,6 @@ import shutil
 from pathlib import Path
 
 from django.contrib.staticfiles.testing import StaticLiveServerTestCase
-from django.core.management import call_command
 
 import pytest
 
@@ -79,16 +79,14 @@ class BrowserTestCase(StaticLiveServerTestCase):
             super().tearDownClass()
             raise
         cls.driver.set_script_timeout(30)
-        call_command("load_demo_content", verbosity=0)
 
     @classmethod
     def tearDownClass(cls):
         cls.driver.quit()
         super().tearDownClass()
-        call_command("flush", verbosity=0, interactive=False)
 
     def _fixture_teardown(self):
-        """Keep the demo content for the class's next test; tearDownClass empties the database."""
+        """Keep the demo content for the next test; the package's fixture empties the database."""
 
     def open(self, path):
         self.driver.get(self.live_server_url + path)

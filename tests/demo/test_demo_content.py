@@ -1,6 +1,10 @@
 """The demo loader builds a realistic Cluster, changes nothing when run again,
-and every demo page answers."""
+and every demo page answers.
 
+One load serves every test here: loading takes longer than all of them.
+"""
+
+import json
 from io import StringIO
 
 from django.core.management import call_command
@@ -8,6 +12,8 @@ from django.test import TestCase
 
 from wagtail.models import Locale, Page, Revision
 
+from demo.engagements import load_engagements
+from engagements.models import Engagement, NoVisitPeriod
 from knowledgebase import models as kb
 from search.models import IndexedDocument
 
@@ -24,6 +30,12 @@ def snapshot():
         .values_list("latest_revision_created_at", flat=True)
         .first(),
     }
+
+
+def overlaps():
+    out = StringIO()
+    call_command("engagement_overlaps", "--json", stdout=out)
+    return json.loads(out.getvalue())
 
 
 class DemoContentTests(TestCase):
@@ -112,3 +124,27 @@ class DemoContentTests(TestCase):
         html = self.client.get(guide.url).content.decode()
         self.assertIn('<nav class="toc"', html)
         self.assertIn('href="#what-to-carry"', html)
+
+    # The engagement register: two members' visits to the Kalaallit communities overlap,
+    # and the Sámi herders' "no visits" period has a visit planned in it.
+
+    def test_the_demo_overlap_and_no_visits_clash_are_listed(self):
+        by_kind = {}
+        for clash in overlaps():
+            by_kind.setdefault(clash["kind"], []).append(clash)
+        [overlap] = by_kind["overlap"]
+        self.assertEqual(overlap["community"], "kalaallit")
+        members = [member for item in overlap["engagements"] for member in item["members"]]
+        expected = kb.MemberPage.objects.filter(
+            slug__in=["face-it", "svalbard-field-safety-network"], locale__language_code="en"
+        )
+        self.assertEqual(sorted(members), sorted(expected.values_list("title", flat=True)))
+        [clash] = by_kind["no_visits"]
+        self.assertEqual(clash["community"], "sami")
+        self.assertIn("calving", clash["period"]["reason"])
+
+    def test_loading_the_engagements_again_adds_nothing(self):
+        counts = Engagement.objects.count(), NoVisitPeriod.objects.count()
+        self.assertEqual(counts, (4, 1))
+        load_engagements(log=lambda message: None)
+        self.assertEqual((Engagement.objects.count(), NoVisitPeriod.objects.count()), counts)
