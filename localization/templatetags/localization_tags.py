@@ -5,7 +5,7 @@ page not yet translated and the badge of a translated one."""
 from django import template
 from django.conf import settings
 from django.utils import translation
-from django.utils.html import format_html
+from django.utils.html import conditional_escape, format_html
 from django.utils.translation import get_language_info
 
 from wagtail.models import Locale, Page
@@ -149,6 +149,15 @@ def language_name(code):
 def lang_attr(obj):
     """` lang="xx"` when an item's text is in another language than the page, else ''."""
     return lang_attribute(content_language(obj))
+
+
+@register.filter
+def in_language(text, code):
+    """Text written in language ``code``, in ``<span lang="xx">`` on a page in another."""
+    attribute = lang_attribute(code)
+    return (
+        format_html("<span{}>{}</span>", attribute, text) if attribute else conditional_escape(text)
+    )
 
 
 @register.filter
