@@ -20,7 +20,7 @@ from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import translation
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_lazy
 
 import bagit
 
@@ -99,6 +99,14 @@ def index_for_search(language_dir):
         raise ExportError(f"Pagefind failed on {language_dir}: {result.stderr or result.stdout}")
 
 
+# Shown by archive/search.js where the browser refuses to search a page opened from disk.
+FROM_DISK_NOTICE = gettext_lazy(
+    "Opened from disk, some browsers do not let this page search. The list below holds "
+    "everything in the archive; served by any web server (for example python3 -m "
+    "http.server in the archive's folder), search works."
+)
+
+
 def search_page_html(home, language, items, bundle):
     """The home page's frame around a search box and the list of every item."""
     with translation.override(language):
@@ -109,6 +117,7 @@ def search_page_html(home, language, items, bundle):
                 "pagefind_css": next(url for url in bundle if url.endswith(".css")),
                 "pagefind_js": next(url for url in bundle if url.endswith(".js")),
                 "search_js": static("archive/search.js"),
+                "from_disk_notice": FROM_DISK_NOTICE,
             },
         )
         title = f"<title>{gettext('Search')} · {gettext('Polar Knowledge Base')}</title>"

@@ -17,6 +17,15 @@ from knowledgebase.ratelimit import over_limit
 from .forms import EnquiryForm
 from .routing import deliver, recipient
 
+# The form's privacy note, as the template's blocktranslate writes it (to know whether
+# it is translated).
+PRIVACY_MESSAGE = {
+    "singular": "We use your details only to answer you, and delete your enquiry %(days)s day "
+    "after it is closed.",
+    "plural": "We use your details only to answer you, and delete your enquiry %(days)s days "
+    "after it is closed.",
+}
+
 
 class SeeOther(HttpResponseRedirect):
     status_code = 303
@@ -68,6 +77,7 @@ def contact_page(request, form, member_key="", error="", status=200):
         "member_name": addressed_member(member_key),
         "error": error,
         "retention_days": settings.CONTACT_RETENTION_DAYS,
+        "privacy_message": PRIVACY_MESSAGE,
     }
     return render(request, "contact/contact.html", context, status=status)
 

@@ -29,6 +29,14 @@ from knowledgebase.models.base import (
 )
 
 LATEST_LESSONS = 5
+# The home page's note on how much is in the reader's language, as the template's
+# blocktranslate writes it (to know whether it is translated and name the language).
+SHARE_MESSAGE = {
+    "singular": "%(count)s of %(total)s guides, lessons and outputs is in %(language)s; "
+    "the others are shown in the language they were written in.",
+    "plural": "%(count)s of %(total)s guides, lessons and outputs are in %(language)s; "
+    "the others are shown in the language they were written in.",
+}
 
 
 class HomePage(SourceRestrictionsMixin, Page):
@@ -80,4 +88,5 @@ class HomePage(SourceRestrictionsMixin, Page):
         )
         if self.locale != Locale.get_default():
             context["in_language"], context["in_all"] = language_share(self.locale)
+            context["share_message"] = SHARE_MESSAGE
         return context

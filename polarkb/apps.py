@@ -9,10 +9,12 @@ class PolarKnowledgeBaseConfig(AppConfig):
     verbose_name = "Polar Knowledge Base"
 
     def ready(self):
-        from polarkb.caching import events
+        from knowledgebase import keeping
+        from polarkb.caching import events, kept
         from polarkb.caching.search import SearchKeeper
         from search.keeping import keep_with
 
         checks.register(check_catalogues, checks.Tags.translation)
         events.connect()
         keep_with(SearchKeeper())
+        keeping.keep_with(kept)

@@ -6,6 +6,9 @@ item exists in it; a picked item is not repeated on any page. A pick is shown
 only while its page is visible to every reader and its item is in the index, and only
 when it fits the facets the reader chose.
 External-link promotions have no item to show and are left out.
+
+The picked items are read from the database copy of the index (the service's
+``local_copy``), which is current with every change whatever the engine.
 """
 
 from wagtail.contrib.search_promotions.models import SearchPromotion
@@ -17,21 +20,21 @@ from search.documents import shown_version
 from search.engines.base import Hit
 from search.insight import normalise_query
 from search.keeping import kept_vocabulary
-from search.models import IndexedDocument
 
 
-def arrange_picks(request, hits):
-    """(the picks to show first, the engine's hits without any picked item).
+def arrange_picks(request, hits, copy):
+    """(the picks to show first, the engine's hits without any picked item), the picks'
+    documents read from ``copy``, the database copy of the index.
 
     Picks are shown first on page 1; no page lists a picked item among the other hits.
     """
-    picks = editors_picks(request)
+    picks = editors_picks(request, copy)
     keys = {pick.document["translation_key"] for pick in picks}
     others = [hit for hit in hits if hit.document["translation_key"] not in keys]
     return (picks if request.page == 1 else []), others
 
 
-def editors_picks(request):
+def editors_picks(request, copy):
     """The Hits of the picks for a SearchRequest's query, in the editors' order."""
     if not request.query:
         return []
@@ -39,11 +42,7 @@ def editors_picks(request):
     if not page_ids:
         return []
     keys = dict(visible(Page.objects.filter(pk__in=page_ids)).values_list("pk", "translation_key"))
-    documents = dict(
-        IndexedDocument.objects.filter(
-            is_representative=True, translation_key__in=keys.values()
-        ).values_list("translation_key", "data")
-    )
+    documents = copy.representatives(keys.values())
     preferred = request.preferred_languages()
     hits = []
     for page_id in dict.fromkeys(page_ids):

@@ -97,7 +97,7 @@ def answer(request, with_version_links):
     if request.page > pages:
         request = request.with_page(pages)
         result, engine_name, fallback = run(request)
-    picks, hits = arrange_picks(request, result.hits)  # editors' picks first on page 1
+    picks, hits = arrange_picks(request, result.hits, local_copy())  # editors' picks first
     with translation.override(request.language):
         return {
             "query": request.query,

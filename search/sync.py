@@ -29,8 +29,9 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from django_tasks import task
 
-from knowledgebase.models import MemberPage, Region, Topic
+from knowledgebase.models import MemberPage
 from knowledgebase.visibility import visibility_changed, visible
+from search import facets
 from search.documents import INDEXED_MODELS, build_group_documents
 from search.engines.base import EngineError, EngineUnavailable
 from search.models import PendingIndexUpdate
@@ -236,16 +237,33 @@ def indexed_content_types():
 # What a change touches -----------------------------------------------------------
 
 
-def groups_tagged_with(field, keys):
-    """Translation keys of the pages tagged with any of these topic/region keys."""
+def groups_tagged_with(taxonomy, keys):
+    """Translation keys of the pages tagged with any of these keys of a taxonomy (a
+    facet's hierarchy: topics, regions), through the fields that relate them to it."""
     found = set()
     for model in INDEXED_MODELS:
-        found.update(
-            model.objects.filter(**{f"{field}__key__in": keys}).values_list(
-                "translation_key", flat=True
+        for name in tagging_fields(model, taxonomy):
+            found.update(
+                model.objects.filter(**{f"{name}__key__in": keys}).values_list(
+                    "translation_key", flat=True
+                )
             )
-        )
     return found
+
+
+def tagging_fields(model, taxonomy):
+    """The names of a page model's own many-to-many fields to a taxonomy model."""
+    return [
+        field.name
+        for field in model._meta.get_fields()
+        if field.many_to_many and not field.auto_created and field.related_model is taxonomy
+    ]
+
+
+def taxonomies():
+    """The taxonomy models the facets arrange their values by (a new one is followed
+    by registering its facet)."""
+    return {facet.hierarchy for facet in facets.all_facets() if facet.hierarchy is not None}
 
 
 def groups_of_member(member):
@@ -310,8 +328,7 @@ def on_restriction_changed(sender, instance, **kwargs):
 
 
 def on_taxonomy_changed(sender, instance, **kwargs):
-    field = "topics" if isinstance(instance, Topic) else "regions"
-    reindex_groups(groups_tagged_with(field, sender.descendant_keys(instance.key)))
+    reindex_groups(groups_tagged_with(sender, sender.descendant_keys(instance.key)))
 
 
 def on_visibility_changed(sender, translation_keys, **kwargs):
@@ -329,7 +346,7 @@ def connect():
     post_page_move.connect(on_subtree_changed)
     post_save.connect(on_restriction_changed, sender=PageViewRestriction)
     post_delete.connect(on_restriction_changed, sender=PageViewRestriction)
-    for model in (Topic, Region):
+    for model in taxonomies():
         post_save.connect(on_taxonomy_changed, sender=model)
         post_delete.connect(on_taxonomy_changed, sender=model)
     visibility_changed.connect(on_visibility_changed)

@@ -131,3 +131,23 @@ def test_domain_packages_import_nothing_about_caching():
                 if name.startswith(CACHING_MODULES)
             ]
     assert found == []
+
+
+# Templates stay readable: an element that carries attributes starts its own line,
+# and repeated markup is a component (an include or an inclusion tag).
+LONGEST_TEMPLATE_LINE = 200
+
+
+def template_files():
+    for folder in [*PACKAGES, "templates"]:
+        yield from sorted((REPO / folder).rglob("*.html"))
+
+
+def test_no_template_line_is_longer_than_200_characters():
+    long_lines = [
+        f"{path.relative_to(REPO)}:{number} ({len(line)} characters)"
+        for path in template_files()
+        for number, line in enumerate(path.read_text().splitlines(), 1)
+        if len(line) > LONGEST_TEMPLATE_LINE
+    ]
+    assert long_lines == []

@@ -369,11 +369,16 @@ class DatabaseEngine(SearchEngine):
         return key
 
     @staticmethod
-    def _hits(keys, request, units):
-        rows = IndexedDocument.objects.filter(translation_key__in=keys, is_representative=True)
-        documents = {
-            row["translation_key"]: row["data"] for row in rows.values("translation_key", "data")
-        }
+    def representatives(translation_keys):
+        """{translation key: the group's representative document} of these groups
+        (the groups the copy holds)."""
+        rows = IndexedDocument.objects.filter(
+            translation_key__in=translation_keys, is_representative=True
+        )
+        return dict(rows.values_list("translation_key", "data"))
+
+    def _hits(self, keys, request, units):
+        documents = self.representatives(keys)
         preferred = request.preferred_languages()
         hits = []
         for key in keys:

@@ -11,7 +11,7 @@ from wagtail_localize.models import LocaleSynchronization
 
 import polib
 
-from polarkb.templatetags.kb_tags import catalogue_entries
+from knowledgebase.languages import catalogue_entries
 from tests import factories as f
 from tests.conftest import alternates, build_tree, translate
 

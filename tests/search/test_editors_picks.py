@@ -5,6 +5,7 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from search.engines.base import Hit
 from search.picks import arrange_picks
 from search.query import SearchRequest
+from search.service import local_copy
 from tests.conftest import translate
 from tests.search.engine import ENGINE, EngineTestCase
 
@@ -93,9 +94,9 @@ class EditorsPicksTests:
         picked = Hit(document={"translation_key": str(self.sea_ice_guide.translation_key)})
         other = Hit(document={"translation_key": str(self.corpus.lesson.translation_key)})
         second_page = SearchRequest(query="sea ice", page=2, language="en")
-        self.assertEqual(arrange_picks(second_page, [picked, other]), ([], [other]))
+        self.assertEqual(arrange_picks(second_page, [picked, other], local_copy()), ([], [other]))
         first_page = second_page.with_page(1)
-        picks, others = arrange_picks(first_page, [picked, other])
+        picks, others = arrange_picks(first_page, [picked, other], local_copy())
         self.assertEqual(len(picks), 2)
         self.assertEqual(others, [other])
 
