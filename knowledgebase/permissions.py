@@ -34,12 +34,12 @@ from django import forms
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.models import GroupPagePermission, PagePermissionTester
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail_localize.models import TranslationSource
 
 from knowledgebase import content_types
+from knowledgebase.admin_forms import KnowledgePageForm
 
 TRANSLATE_PERMISSION = "wagtail_localize.submit_translation"
 
@@ -169,12 +169,14 @@ def may_edit_snippet(user, instance):
     return user.is_superuser or user.has_perm(add) or is_translation(instance)
 
 
-class MemberContentForm(WagtailAdminPageForm):
+class MemberContentForm(KnowledgePageForm):
     """A confined author picks among their own members and keeps at least one of them,
-    so the item they save stays theirs to edit."""
+    so the item they save stays theirs to edit; a new item starts with the member of
+    someone who writes for exactly one."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.preselect_only_member()
         self.own_members = None
         if self.for_user is not None and self.is_confined() and "members" in self.fields:
             field = self.fields["members"]
@@ -187,6 +189,13 @@ class MemberContentForm(WagtailAdminPageForm):
             field.queryset = field.queryset.filter(
                 Q(pk__in=self.own_members.values("pk")) | Q(pk__in=kept)
             )
+
+    def preselect_only_member(self):
+        if self.for_user is None or self.instance.pk or "members" not in self.fields:
+            return
+        members = list(self.for_user.memberships.values_list("member", flat=True)[:2])
+        if len(members) == 1 and self.fields["members"].queryset.filter(pk=members[0]).exists():
+            self.initial["members"] = members
 
     def is_confined(self):
         section = self.parent_page or (self.instance.get_parent() if self.instance.pk else None)

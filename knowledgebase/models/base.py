@@ -20,6 +20,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from modelcluster.fields import ParentalManyToManyField
 
+from knowledgebase.admin_forms import KnowledgePageForm
 from knowledgebase.content_types import CONTENT_TYPES, key_of
 from knowledgebase.per_request import remember
 from knowledgebase.permissions import KnowledgePagePermissionTester, MemberContentForm
@@ -80,6 +81,7 @@ class KnowledgePage(SourceRestrictionsMixin, Page):
         FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
         FieldPanel("regions", widget=forms.CheckboxSelectMultiple),
     ]
+    base_form_class = KnowledgePageForm
 
     search_fields = Page.search_fields + [
         index.SearchField("summary", boost=2),

@@ -5,6 +5,7 @@ import types
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.test import TestCase
 
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
@@ -48,6 +49,14 @@ def build_cluster():
         translator=user_in(TRANSLATORS, "translator"),
         reviewer=user_in(COMMUNITY_REVIEWERS, "reviewer"),
     )
+
+
+class ClusterTestCase(TestCase):
+    """Tests on the small Cluster, built once per class."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.cluster = build_cluster()
 
 
 def publish(page):

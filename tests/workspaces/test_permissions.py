@@ -2,8 +2,6 @@
 is refused on member B's guide, cannot publish without review; an editor can do all;
 a translator translates but never edits the source."""
 
-from django.test import TestCase
-
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringSegment, Translation
 
@@ -11,18 +9,14 @@ from knowledgebase.models import GuidePage, Topic
 from tests import factories as f
 from tests.localization.helpers import localize
 
-from .helpers import build_cluster, guide_form
+from .helpers import ClusterTestCase, guide_form
 
 
 def edit_url(page):
     return f"/admin/pages/{page.pk}/edit/"
 
 
-class PermissionTestCase(TestCase):
-    @classmethod
-    def setUpTestData(cls):
-        cls.cluster = build_cluster()
-
+class PermissionTestCase(ClusterTestCase):
     def live_title(self, page):
         return Page.objects.get(pk=page.pk).specific.title
 
