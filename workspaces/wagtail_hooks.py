@@ -1,5 +1,6 @@
-"""Admin: who writes for which member (Settings → Member authors) and the interface
-strings editor for translators (Settings → Interface strings)."""
+"""Admin: who writes for which member (Settings → Member authors), the interface
+strings editor for translators (Settings → Interface strings) and, for a member
+author, the page explorer opening at their work in their language."""
 
 from django.conf import settings
 from django.urls import reverse
@@ -7,9 +8,14 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.sidebar import PageExplorerMenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale, Site
+from wagtail.users.models import UserProfile
 
 from knowledgebase.models import Membership
+from knowledgebase.permissions import is_confined
 
 from .interface_strings import may_translate_interface
 
@@ -53,3 +59,57 @@ def interface_strings_menu_item():
         icon_name="globe",
         order=900,
     )
+
+
+def authors_start_page(request):
+    """The home page in a member author's preferred language (the source language's when
+    there is none): their guides, lessons and outputs sit right below it. None for
+    anyone else, who keeps Wagtail's start (the pages they have rights on)."""
+    user = request.user
+    if not (user.memberships.exists() and is_confined(user)):
+        return None
+    site = Site.find_for_request(request) or Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        return None
+    language = UserProfile.get_for_user(user).get_preferred_language()
+    try:
+        locale = Locale.objects.get(language_code=get_supported_content_language_variant(language))
+    except (LookupError, Locale.DoesNotExist):
+        return site.root_page
+    return site.root_page.get_translation_or_none(locale) or site.root_page
+
+
+class StartPageExplorerMenuItem(MenuItem):
+    """Wagtail's "Pages" menu item, opening at a given page."""
+
+    def __init__(self, item, start_page):
+        super().__init__(
+            item.label,
+            reverse("wagtailadmin_explore", args=[start_page.pk]),
+            name=item.name,
+            icon_name=item.icon_name,
+            classname=item.classname,
+            order=item.order,
+        )
+        self.start_page = start_page
+
+    def render_component(self, request):
+        return PageExplorerMenuItem(
+            self.name,
+            self.label,
+            self.url,
+            self.start_page.pk,
+            icon_name=self.icon_name,
+            classname=self.classname,
+        )
+
+
+@hooks.register("construct_main_menu")
+def explore_from_authors_own_work(request, menu_items):
+    start_page = authors_start_page(request)
+    if start_page is None:
+        return
+    menu_items[:] = [
+        StartPageExplorerMenuItem(item, start_page) if item.name == "explorer" else item
+        for item in menu_items
+    ]

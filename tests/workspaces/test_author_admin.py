@@ -1,9 +1,16 @@
 """What a member author finds in the admin: their member already chosen on a new item,
-and topics and regions shown as a tree."""
+topics and regions shown as a tree, and the explorer opening at their work in their
+language."""
 
+import json
+import re
 from html.parser import HTMLParser
 
+from wagtail.models import Page
+from wagtail.users.models import UserProfile
+
 from tests import factories as f
+from tests.conftest import translate
 from workspaces.members import add_member_author
 
 from .helpers import ClusterTestCase
@@ -97,3 +104,53 @@ class TaxonomyTreeTests(ClusterTestCase):
                         "Sea ice › Sea ice travel › Fuel",
                     ],
                 )
+
+
+def explorer_menu_item(response):
+    """The sidebar's "Pages" item: (its address, the id of the page its explorer opens at)."""
+    props = re.search(
+        r'<script id="wagtail-sidebar-props" type="application/json">(.*?)</script>',
+        response.content.decode(),
+        re.DOTALL,
+    ).group(1)
+    [item] = find_components(json.loads(props), "wagtail.sidebar.PageExplorerMenuItem")
+    options, start_page_id = item["_args"]
+    return options["url"], start_page_id
+
+
+def find_components(value, component_type):
+    if isinstance(value, dict):
+        if value.get("_type") == component_type:
+            yield value
+        value = list(value.values())
+    if isinstance(value, list):
+        for child in value:
+            yield from find_components(child, component_type)
+
+
+class ExplorerStartTests(ClusterTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.french_home = translate(cls.cluster.tree.home, "fr")
+        translate(cls.cluster.tree.guides, "fr")
+
+    def explorer_start(self, user):
+        self.client.force_login(user)
+        return explorer_menu_item(self.client.get("/admin/"))
+
+    def test_an_author_starts_at_the_home_page_in_their_language(self):
+        profile = UserProfile.get_for_user(self.cluster.author)
+        profile.preferred_language = "fr"
+        profile.save()
+        home = self.french_home.pk
+        self.assertEqual(self.explorer_start(self.cluster.author), (f"/admin/pages/{home}/", home))
+        self.assertContains(self.client.get(f"/admin/pages/{home}/"), "Guides")
+
+    def test_an_author_without_a_preference_starts_at_the_source_language(self):
+        home = self.cluster.tree.home.pk
+        self.assertEqual(self.explorer_start(self.cluster.author), (f"/admin/pages/{home}/", home))
+
+    def test_editors_keep_wagtails_start_at_the_root(self):
+        root = Page.get_first_root_node().pk
+        self.assertEqual(self.explorer_start(self.cluster.editor), ("/admin/pages/", root))
