@@ -250,6 +250,9 @@ PERMISSIONS_POLICY_DISABLED_FEATURES = (
 )
 
 WAGTAIL_SITE_NAME = "Polar Knowledge Base"
+# Avatars are the uploaded picture or Wagtail's own image, never asked of Gravatar: the
+# admin sends nobody's e-mail hash to an outside service.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_BASE_URL = env.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024

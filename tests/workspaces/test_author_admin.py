@@ -1,6 +1,6 @@
 """What a member author finds in the admin: their member already chosen on a new item,
-topics and regions shown as a tree, and the explorer opening at their work in their
-language."""
+topics and regions shown as a tree, the explorer opening at their work in their
+language, and no request to an outside service."""
 
 import json
 import re
@@ -154,3 +154,23 @@ class ExplorerStartTests(ClusterTestCase):
     def test_editors_keep_wagtails_start_at_the_root(self):
         root = Page.get_first_root_node().pk
         self.assertEqual(self.explorer_start(self.cluster.editor), ("/admin/pages/", root))
+
+
+class NoOutsideAvatarTests(ClusterTestCase):
+    def test_admin_pages_show_the_local_default_avatar(self):
+        self.client.force_login(self.cluster.author)
+        guide = self.cluster.guide_a
+        for url in (
+            "/admin/",
+            f"/admin/pages/{self.cluster.tree.guides.pk}/",
+            f"/admin/pages/{guide.pk}/edit/",
+            f"/admin/pages/{guide.pk}/history/",
+            add_guide_url(self.cluster),
+            "/admin/account/",
+        ):
+            with self.subTest(url=url):
+                response = self.client.get(url)
+                self.assertEqual(response.status_code, 200)
+                html = response.content.decode()
+                self.assertNotIn("gravatar.com", html)
+                self.assertIn("wagtailadmin/images/default-user-avatar.png", html)
