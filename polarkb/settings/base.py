@@ -229,7 +229,7 @@ ADMIN_CONTENT_SECURITY_POLICY = {
     "script-src": [SELF, UNSAFE_INLINE],
     "style-src": [SELF, UNSAFE_INLINE],
     "img-src": [SELF, "data:", "blob:", "https:"],
-    "connect-src": [SELF, "https://releases.wagtail.org"],  # the admin's upgrade notice
+    "connect-src": [SELF],
 }
 # The embeddable list (/<lang>/embed/) is the only address other sites may frame:
 # by any site, or only by the origins listed (comma-separated).
@@ -253,6 +253,9 @@ WAGTAIL_SITE_NAME = "Polar Knowledge Base"
 # Avatars are the uploaded picture or Wagtail's own image, never asked of Gravatar: the
 # admin sends nobody's e-mail hash to an outside service.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Nor does the admin ask wagtail.org for new releases: operators follow them as they
+# follow every pinned dependency.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_BASE_URL = env.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024

@@ -6,6 +6,8 @@ import json
 import re
 from html.parser import HTMLParser
 
+from django.contrib.auth import get_user_model
+
 from wagtail.models import Page
 from wagtail.users.models import UserProfile
 
@@ -14,6 +16,8 @@ from tests.conftest import translate
 from workspaces.members import add_member_author
 
 from .helpers import ClusterTestCase
+
+User = get_user_model()
 
 
 class Checkboxes(HTMLParser):
@@ -174,3 +178,13 @@ class NoOutsideAvatarTests(ClusterTestCase):
                 html = response.content.decode()
                 self.assertNotIn("gravatar.com", html)
                 self.assertIn("wagtailadmin/images/default-user-avatar.png", html)
+
+    def test_no_admin_page_asks_an_outside_service_for_anything(self):
+        superuser = User.objects.create_superuser("root", "root@example.org", "x")
+        self.client.force_login(superuser)
+        response = self.client.get("/admin/")
+        self.assertEqual(response.status_code, 200)
+        self.assertNotIn("w-panel-upgrade", response.content.decode())  # the release check
+        policy = response.headers["Content-Security-Policy"]
+        connect = next(part for part in policy.split(";") if "connect-src" in part)
+        self.assertEqual(connect.split(), ["connect-src", "'self'"])
