@@ -24,5 +24,9 @@ class SearchKeeper:
         seconds = settings.SEARCH_ANSWER_CACHE_SECONDS
         if not seconds:
             return compute()
-        digest = hashlib.sha256(repr(question).encode()).hexdigest()
+        # Filed by engine too: an answer from one engine is not another engine's answer
+        # (search_quality and the benches ask the same questions of each in one process).
+        engine = settings.SEARCH_ENGINES["default"]
+        filed_as = (engine["BACKEND"], engine.get("URLS"), engine.get("INDEX_PREFIX"), question)
+        digest = hashlib.sha256(repr(filed_as).encode()).hexdigest()
         return kept_in("kept", f"search-answer:{digest}", compute, seconds, keep)
