@@ -55,5 +55,5 @@ class TaxonomyTreeField(forms.ModelMultipleChoiceField):
 
 
 class KnowledgePageForm(WagtailAdminPageForm):
-    class Meta:
+    class Meta(WagtailAdminPageForm.Meta):  # keeps Wagtail's widgets: the slug's, the dates'
         field_classes = {"topics": TaxonomyTreeField, "regions": TaxonomyTreeField}

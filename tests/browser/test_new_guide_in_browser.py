@@ -55,12 +55,14 @@ class NewGuideInBrowserTests(BrowserTestCase):
         self.open(f"/admin/pages/add/knowledgebase/guidepage/{guides.pk}/")
         self.find("#id_title").send_keys(TITLE)
         self.find("#id_summary").send_keys("How to dig, read and record a snow pit safely.")
-        self.find("[data-streamfield-stream-container] button, .c-sf-add-button").click()
-        self.find("[role=option], .w-combobox__option").click()  # the first block: a heading
+        self.click("[data-streamfield-stream-container] button, .c-sf-add-button")
+        self.click("[role=option], .w-combobox__option")  # the first block: a heading
         self.driver.switch_to.active_element.send_keys("Digging the pit")
         time.sleep(2)  # the autosave of these edits has made the page by now
-        # The last required field, then "Submit to Cluster review" within a second.
-        self.click(f"input[name=members][value='{member.pk}']")
+        # The author's only member is ticked already; a last edit, then "Submit to Cluster
+        # review" within a second.
+        self.assertTrue(self.find(f"input[name=members][value='{member.pk}']").is_selected())
+        self.find("#id_summary").send_keys(" Kept short for slow links.")
         self.find("button.w-dropdown__toggle.button").click()
         self.find("button[name=action-submit]").click()
         self.wait_until(lambda driver: "submitted" in driver.page_source)

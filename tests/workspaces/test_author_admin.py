@@ -79,6 +79,16 @@ class NewItemMemberTests(ClusterTestCase):
         self.assertEqual(checked, ["Member B"])
 
 
+class WagtailWidgetsTests(ClusterTestCase):
+    def test_the_slug_follows_the_title_and_dates_have_their_picker(self):
+        self.client.force_login(self.cluster.author)
+        page = self.client.get(add_guide_url(self.cluster)).content.decode()
+        slug = re.search(r"<input[^>]*id=\"id_slug\"[^>]*>", page).group(0)
+        self.assertIn('data-controller="w-slug"', slug)
+        reviewed = re.search(r'"fieldName": "last_reviewed", "widget": \{"_type": "([^"]+)"', page)
+        self.assertEqual(reviewed.group(1), "wagtail.widgets.AdminDateInput")
+
+
 class TaxonomyTreeTests(ClusterTestCase):
     @classmethod
     def setUpTestData(cls):
