@@ -13,6 +13,7 @@ class FeedbackForm(forms.Form):
             "invalid_choice": _("Please choose Yes or No."),
         },
     )
+    about_translation = forms.BooleanField(required=False)
     comment = forms.CharField(
         required=False,
         max_length=COMMENT_MAX_LENGTH,

@@ -34,6 +34,8 @@ class Feedback(models.Model):
     language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
     useful = models.BooleanField(_("useful"))
     comment = models.TextField(_("comment"), max_length=COMMENT_MAX_LENGTH, blank=True)
+    # The reader came by "Report a problem with this translation": for the translators.
+    about_translation = models.BooleanField(_("about the translation"), default=False)
     created = models.DateTimeField(_("received"), default=timezone.now, db_index=True)
 
     objects = FeedbackQuerySet.as_manager()

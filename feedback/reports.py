@@ -1,5 +1,6 @@
 """Readers' feedback in the admin: the editors' report (every guide and lesson, the most
-negative first) and the dashboard panel of an author's own members' items."""
+negative first), the dashboard panel of an author's own members' items, and the
+translators' panel of problems readers reported with a translation."""
 
 from django.conf import settings
 from django.urls import reverse
@@ -12,11 +13,12 @@ from wagtail.admin.ui.tables import Column, NumberColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from django_filters import ChoiceFilter
+from django_filters import BooleanFilter, ChoiceFilter
 
 from knowledgebase.models import Membership
+from workspaces.interface_strings import may_translate_interface
 
-from .items import member_item_keys, with_items
+from .items import member_item_keys, with_items, with_language_copies
 from .models import Feedback
 
 DASHBOARD_ITEMS = 10
@@ -24,10 +26,11 @@ DASHBOARD_ITEMS = 10
 
 class FeedbackFilterSet(WagtailFilterSet):
     language = ChoiceFilter(label=_("Language"), choices=settings.LANGUAGES)
+    about_translation = BooleanFilter(label=_("About the translation"))
 
     class Meta:
         model = Feedback
-        fields = ["language"]
+        fields = ["language", "about_translation"]
 
 
 def item_title(row):
@@ -96,3 +99,22 @@ class MemberFeedbackPanel(Component):
         keys = member_item_keys(self.user)
         rows = Feedback.objects.filter(translation_key__in=keys).per_item()[:DASHBOARD_ITEMS]
         return {"rows": with_items(rows)}
+
+
+class TranslationProblemsPanel(Component):
+    """The latest problems readers reported with a translation, each with the language
+    copy it was read in, for the translators."""
+
+    name = "translation_problems"
+    template_name = "feedback/translation_problems_panel.html"
+    order = 150
+
+    def __init__(self, user):
+        self.user = user
+
+    def is_shown(self):
+        return may_translate_interface(self.user)
+
+    def get_context_data(self, parent_context):
+        entries = Feedback.objects.filter(about_translation=True)[:DASHBOARD_ITEMS]
+        return {"entries": with_language_copies(entries)}

@@ -47,6 +47,7 @@ def submit(request):
         language=page.locale.language_code,
         useful=form.cleaned_data["useful"],
         comment=form.cleaned_data["comment"].strip(),
+        about_translation=form.cleaned_data["about_translation"],
     )
     return SeeOther(f"{page.get_url(request)}?feedback=thanks#feedback")
 

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from .reports import FeedbackReportView, MemberFeedbackPanel
+from .reports import FeedbackReportView, MemberFeedbackPanel, TranslationProblemsPanel
 
 
 @hooks.register("register_admin_urls")
@@ -32,7 +32,7 @@ def register_feedback_menu_item():
 
 
 @hooks.register("construct_homepage_panels")
-def add_member_feedback_panel(request, panels):
-    panel = MemberFeedbackPanel(request.user)
-    if panel.is_shown():
-        panels.append(panel)
+def add_feedback_panels(request, panels):
+    for panel in (MemberFeedbackPanel(request.user), TranslationProblemsPanel(request.user)):
+        if panel.is_shown():
+            panels.append(panel)

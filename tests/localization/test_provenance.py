@@ -66,7 +66,8 @@ class ProvenanceTests(TestCase):
             "Machine translation — not yet reviewed</p>\n"
             # It links its original and the page's feedback form.
             '<p class="machine-translation"><a href="/en/guides/machine-made/" hreflang="en" '
-            'lang="en">Read the original in English</a> · <a href="#feedback-comment">'
+            'lang="en">Read the original in English</a> · '
+            '<a href="?feedback=translation#feedback-comment">'
             '<span lang="en">Report a problem with this translation</span></a></p>',
         )
 
