@@ -25,7 +25,7 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP) ## Create .venv and install pinned dependencies
 
-migrate: install ## Apply database migrations
+migrate: install messages ## Apply database migrations (the checks want the compiled catalogues)
 	@$(MANAGE) migrate --no-input -v0
 
 messages: install ## Compile the interface translations (.po -> .mo)
@@ -40,9 +40,8 @@ translations: install ## Collect new interface strings into locale/*/django.po
 	@for language in $(LANGUAGES); do \
 		$(MANAGE) makemessages -l $$language --no-obsolete -v0 \
 			--ignore=.venv --ignore=.engine --ignore=tests --ignore=bench --ignore=build --ignore=staticfiles --ignore=node_modules; \
-		msgattrib --clear-fuzzy --empty --clear-previous -o locale/$$language/LC_MESSAGES/django.po \
-			locale/$$language/LC_MESSAGES/django.po; \
 	done
+	@$(MANAGE) tidy_catalogues
 	@echo "Catalogues updated: translate the new entries, then run make messages."
 
 dictionaries: install ## Build query-translation tables and compound word lists (var/dictionaries/)
