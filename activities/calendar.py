@@ -43,6 +43,8 @@ def calendar_filters(params):
     if key := one_value(params, "member"):
         member = MemberPage.sources_for_keys([key]).first()
         if member is None:
+            # Translators: Readers see this as an error when a calendar address names an unknown
+            # member: %(key)s is the key the reader gave.
             raise BadFilter(_("Unknown member: “%(key)s”.") % {"key": key})
         lookups["members__translation_key"] = member.translation_key
     for name, model in (("topic", Topic), ("region", Region)):
@@ -50,6 +52,8 @@ def calendar_filters(params):
             lookups[f"{name}s__key__in"] = keys
     if key := one_value(params, "community"):
         if not Community.objects.filter(key=key).exists():
+            # Translators: Readers see this as an error when a calendar address names an unknown
+            # community: %(key)s is the key given.
             raise BadFilter(_("Unknown community: “%(key)s”.") % {"key": key})
         lookups["communities__key"] = key
     return lookups
@@ -59,6 +63,8 @@ def build_calendar(request, events):
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODUCT_ID)
     calendar.add("version", "2.0")
+    # Translators: Readers see this in their calendar app as the name of the subscribed events
+    # calendar of the Cluster.
     calendar.add("x-wr-calname", _("Polar Cluster activities"))
     language = translation.get_language()
     revisions = publication_counts(events)
@@ -108,6 +114,8 @@ def description(event, in_other_language):
     if event.body:
         parts.append(" ".join(strip_tags(event.body).split()))
     if in_other_language:
+        # Translators: Readers see this in their calendar app, in brackets before an event's text
+        # shown in its original language.
         parts.insert(0, "[" + _("Not yet translated: shown in its original language.") + "]")
     return "\n\n".join(parts)
 

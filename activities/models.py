@@ -39,11 +39,22 @@ TIME_ZONES = sorted(zoneinfo.available_timezones() - {"localtime", "Factory"})
 
 
 class EventKind(models.TextChoices):
+    # Translators: Readers see this on event pages and cards as the kind of event: a workshop.
     WORKSHOP = "workshop", _("Workshop")
+    # Translators: Readers see this on event pages and cards as the kind of event: an online
+    # seminar.
     WEBINAR = "webinar", _("Webinar")
+    # Translators: Readers see this on event pages and cards as the kind of event: a session within
+    # a larger conference.
     CONFERENCE_SESSION = "conference-session", _("Conference session")
+    # Translators: Readers see this on event pages and cards as the kind of event: a training
+    # course.
     TRAINING = "training", _("Training")
+    # Translators: Readers see this on event pages and cards as the kind of event: fieldwork in the
+    # polar regions.
     FIELD_CAMPAIGN = "field-campaign", _("Field campaign")
+    # Translators: Readers see this on event pages and cards as the kind of event: a meeting with a
+    # local or Indigenous community.
     COMMUNITY_MEETING = "community-meeting", _("Community meeting")
 
 
@@ -116,6 +127,8 @@ class WorkingGroupPage(ActivityPage):
     template = "activities/working_group_page.html"
 
     class Meta:
+        # Translators: Readers see this on item cards and event pages: a group of members working on
+        # a theme over time.
         verbose_name = _("working group")
         verbose_name_plural = _("working groups")
 
@@ -202,6 +215,8 @@ class EventPage(ActivityPage):
     template = "activities/event_page.html"
 
     class Meta:
+        # Translators: Readers see this on item cards in lists and search results as the type of an
+        # item: an event.
         verbose_name = _("event")
         verbose_name_plural = _("events")
 

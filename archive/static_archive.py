@@ -101,6 +101,8 @@ def index_for_search(language_dir):
 
 # Shown by archive/search.js where the browser refuses to search a page opened from disk.
 FROM_DISK_NOTICE = gettext_lazy(
+    # Translators: Readers see this on the offline copy's search page when the browser blocks
+    # searching a page opened from disk.
     "Opened from disk, some browsers do not let this page search. The list below holds "
     "everything in the archive; served by any web server (for example python3 -m "
     "http.server in the archive's folder), search works."

@@ -73,15 +73,21 @@ def metadata(language, creator_name, publisher):
     with translation.override(language):
         return {
             "Name": f"polar-knowledge-base_{language}",
+            # Translators: Readers see this in offline reader apps (Kiwix) as the title of the
+            # offline copy; at most 30 characters are kept.
             "Title": gettext("Polar Knowledge Base")[:30],
             "Language": ISO_639_3[language],
             "Creator": creator_name,
             "Publisher": publisher,
             "Date": date.today().isoformat(),
             "Description": gettext(
+                # Translators: Readers see this in offline reader apps (Kiwix) as the short
+                # description of the copy; at most 80 characters are kept.
                 "Best practices, lessons learned and legacy outputs of polar research."
             )[:80],
             "LongDescription": gettext(
+                # Translators: Readers see this in offline reader apps (Kiwix) as the long
+                # description of the offline copy of the site.
                 "The knowledge base of the EU Polar Cluster: best practices, lessons learned "
                 "and legacy outputs of European polar research."
             ),

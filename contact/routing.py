@@ -49,6 +49,8 @@ def acknowledgement(enquiry):
     """The confirmation to the sender, in their language. It repeats nothing the sender
     typed, so the form cannot be used to send someone else a message of one's choosing."""
     with translation.override(enquiry.language):
+        # Translators: Readers see this as the subject of the e-mail confirming that their contact
+        # message arrived.
         subject = _("We have received your message")
         body = render_to_string("contact/email/acknowledgement.txt", {"enquiry": enquiry})
     return EmailMessage(subject, body, to=[enquiry.email])

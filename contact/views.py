@@ -43,10 +43,14 @@ def contact(request):
 def submit(request):
     member_key = request.POST.get("member", "")[:80]
     if int(request.META.get("CONTENT_LENGTH") or 0) > settings.CONTACT_MAX_POST_BYTES:
+        # Translators: Readers see this above the contact form when the message is too long to be
+        # sent.
         error = _("Your message is too long to send. Please shorten it and send it again.")
         return contact_page(request, EnquiryForm(), member_key, error=error, status=400)
     limit, period = settings.CONTACT_RATE_LIMIT
     if over_limit(request, "contact", limit, period):
+        # Translators: Readers see this above the contact form when too many messages came from the
+        # same connection.
         error = _("We have received many messages from your connection. Please try again later.")
         form = EnquiryForm(request.POST)
         return contact_page(request, form, member_key, error=error, status=429)

@@ -28,14 +28,17 @@ class SeeOther(HttpResponseRedirect):
 def submit(request):
     page = page_for_feedback(request.POST.get("page"))
     if page is None:
+        # Translators: Readers see this when feedback is sent about a page that no longer exists.
         error = _("We could not find the page this feedback is about.")
         return render(request, "feedback/problem.html", {"error": error}, status=400)
     if int(request.META.get("CONTENT_LENGTH") or 0) > settings.FEEDBACK_MAX_POST_BYTES:
+        # Translators: Readers see this when a feedback comment is too long to be sent.
         error = _("Your comment is too long to send. Please shorten it.")
         return problem(request, page, FeedbackForm(), error, status=400)
     limit, period = settings.FEEDBACK_RATE_LIMIT
     if over_limit(request, "feedback", limit, period):
         error = _(
+            # Translators: Readers see this when too much feedback came from the same connection.
             "We have received a lot of feedback from your connection. Please try again later."
         )
         return problem(request, page, FeedbackForm(request.POST), error, status=429)

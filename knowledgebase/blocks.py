@@ -84,7 +84,15 @@ class ChecklistBlock(blocks.StructBlock):
 
 class CalloutBlock(blocks.StructBlock):
     kind = blocks.ChoiceBlock(
-        choices=[("warning", _("Warning")), ("note", _("Note")), ("tip", _("Tip"))],
+        choices=[
+            ("warning", _("Warning")),
+            # Translators: Readers see this as the title of a highlighted note in a guide or lesson
+            # when the author gave none.
+            ("note", _("Note")),
+            # Translators: Readers see this as the title of a highlighted tip in a guide or lesson
+            # when the author gave none.
+            ("tip", _("Tip")),
+        ],
         default="warning",
         label=_("Kind"),
         search_index=False,

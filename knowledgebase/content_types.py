@@ -44,7 +44,11 @@ class KnowledgeType:
 CONTENT_TYPES = (
     KnowledgeType(
         key="guide",
+        # Translators: Readers see this as a section heading on member pages and as a type in search
+        # filters: guides (plural).
         label=_("Guides"),
+        # Translators: Readers see this as a type of item in the search page's filters and results:
+        # one guide.
         facet_label=_("Guide"),
         model_name="GuidePage",
         index_model_name="GuideIndexPage",
@@ -53,7 +57,11 @@ CONTENT_TYPES = (
     ),
     KnowledgeType(
         key="lesson",
+        # Translators: Readers see this as a section heading on member pages and as a type in search
+        # filters: lessons learned (plural).
         label=_("Lessons learned"),
+        # Translators: Readers see this as a type of item in the search page's filters and results:
+        # one lesson learned.
         facet_label=_("Lesson learned"),
         model_name="LessonPage",
         index_model_name="LessonIndexPage",
@@ -62,7 +70,11 @@ CONTENT_TYPES = (
     ),
     KnowledgeType(
         key="member",
+        # Translators: Readers see this as a section heading and as a type in search filters:
+        # members (projects, organisations).
         label=_("Members"),
+        # Translators: Readers see this as a type of item in the search page's filters and results:
+        # one member.
         facet_label=_("Member"),
         model_name="MemberPage",
         index_model_name="MemberIndexPage",
@@ -70,7 +82,11 @@ CONTENT_TYPES = (
     ),
     KnowledgeType(
         key="output",
+        # Translators: Readers see this as a section heading on member pages and as a type in search
+        # filters: legacy outputs (plural).
         label=_("Legacy outputs"),
+        # Translators: Readers see this as a type of item in the search page's filters and results:
+        # one legacy output (dataset, report…).
         facet_label=_("Legacy output"),
         model_name="OutputPage",
         index_model_name="OutputIndexPage",
@@ -79,7 +95,11 @@ CONTENT_TYPES = (
     ),
     KnowledgeType(
         key="infrastructure",
+        # Translators: Readers see this as a section heading on member pages and the directory:
+        # stations, vessels, data centres….
         label=_("Infrastructure and services"),
+        # Translators: Readers see this as a type of item in the search page's filters and results:
+        # one infrastructure or service.
         facet_label=_("Infrastructure"),
         model_name="InfrastructurePage",
         index_model_name="InfrastructureIndexPage",
@@ -87,7 +107,11 @@ CONTENT_TYPES = (
     ),
     KnowledgeType(
         key="activity",
+        # Translators: Readers see this as a section heading on member pages and as a type in search
+        # filters: joint activities.
         label=_("Activities"),
+        # Translators: Readers see this as a type of item in the search page's filters and results:
+        # one activity (event, working group).
         facet_label=_("Activity"),
         model_name="ActivityPage",  # events and working groups
         index_model_name="ActivitiesIndexPage",

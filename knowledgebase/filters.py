@@ -15,9 +15,13 @@ def one_value(params, name):
     """The single value of a parameter ('' when absent)."""
     values = params.getlist(name)
     if len(values) > 1:
+        # Translators: Readers see this as an error when a list address repeats a filter: %(name)s
+        # is the filter's name (e.g. topic).
         raise BadFilter(_("Give “%(name)s” at most once.") % {"name": name})
     value = values[0].strip() if values else ""
     if len(value) > MAX_KEY_LENGTH or "\x00" in value:
+        # Translators: Readers see this as an error when a list address has a malformed filter
+        # value: %(name)s is the filter's name.
         raise BadFilter(_("The value of “%(name)s” is not a valid key.") % {"name": name})
     return value
 
@@ -28,6 +32,8 @@ def taxonomy_keys(params, name, model):
     if not key:
         return None
     if not model.objects.source().filter(key=key).exists():
+        # Translators: Readers see this as an error when a list address names an unknown item:
+        # %(name)s is e.g. topic, %(key)s the key given.
         raise BadFilter(_("Unknown %(name)s: “%(key)s”.") % {"name": name, "key": key})
     return model.descendant_keys(key)
 

@@ -170,6 +170,8 @@ def define(entry, own, source, reader_language):
         entry.definition = source.definition
         entry.definition_language = source.locale.language_code
         entry.definition_note = _(
+            # Translators: Readers see this on the glossary page under a definition not yet
+            # translated: the placeholders are language names.
             "This definition is not translated into %(reader)s yet; it is shown in %(source)s."
         ) % {
             "reader": name_in_text(reader_language),

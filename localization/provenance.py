@@ -42,13 +42,22 @@ class Provenance:
     def message(self):
         """The label as written in the source, before translation and the names."""
         if self.method == ProvenanceMethod.MACHINE:
+            # Translators: Readers see this at the top of a machine-translated page: no person has
+            # checked it yet.
             return gettext_noop("Machine translation — not yet reviewed")
         if self.method == ProvenanceMethod.COMMUNITY_REVIEWED:
             if self.translator:
+                # Translators: Readers see this at the top of a translated page: %(reviewer)s is a
+                # person or community that checked it.
                 return gettext_noop("Translation reviewed by %(reviewer)s")
+            # Translators: Readers see this at the top of a translated page that a community
+            # checked.
             return gettext_noop("Translation reviewed by the community")
         if self.translator:
+            # Translators: Readers see this at the top of a translated page: %(translator)s is the
+            # person who translated it.
             return gettext_noop("Translated by %(translator)s")
+        # Translators: Readers see this at the top of a page translated by a person (not a machine).
         return gettext_noop("Translated by a person")
 
     @property

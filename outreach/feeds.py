@@ -47,9 +47,13 @@ class ItemsFeed(Feed):
         return self.locale
 
     def title(self, locale):
+        # Translators: Readers see this as the title of the site's Atom news feed in their feed
+        # reader.
         return _("Polar Knowledge Base: new and updated guides, lessons and outputs")
 
     def subtitle(self, locale):
+        # Translators: Readers see this as the description of the site's Atom news feed in their
+        # feed reader.
         return _("Best practices, lessons learned and legacy outputs of the EU Polar Cluster.")
 
     def link(self, locale):

@@ -46,7 +46,11 @@ def network_page(request):
     context = {
         "partners": partners,
         "matrix": matrix,
+        # Translators: Readers see this as the title when the network page is shared in social
+        # media.
         "card_title": _("The network"),
+        # Translators: Readers see this as the description when the network page is shared in social
+        # media.
         "card_description": _("Which members of the EU Polar Cluster work together."),
     }
     return render(request, "outreach/network.html", context)
@@ -72,7 +76,11 @@ def numbers_page(request):
             (code, [counts.get(key, 0) for key in numbers.types])
             for code, counts in numbers.languages.items()
         ],
+        # Translators: Readers see this as the title when the figures page is shared in social
+        # media.
         "card_title": _("The Cluster in numbers"),
+        # Translators: Readers see this as the description when the figures page is shared in social
+        # media.
         "card_description": _("What the members of the EU Polar Cluster produced together."),
     }
     return render(request, "outreach/numbers.html", context)
@@ -114,6 +122,8 @@ def embed(request):
     except BadFilter as error:
         return bad_request(error)
     if member is None:
+        # Translators: Readers see this as an error when a member's embedded box names no member;
+        # keep ?member=<key> unchanged.
         return bad_request(_("Name a member: ?member=<key>."))
     locale = reader_locale()
     pages = content_in_locale(locale, "members", [member.translation_key])

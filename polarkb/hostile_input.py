@@ -57,6 +57,8 @@ class HostileInputMiddleware:
 
 def check_request(request):
     if CONTROL_CHARACTER.search(request.path_info):
+        # Translators: Readers see this as an error when a web address holds an invisible control
+        # character.
         raise Refused(_("The address contains a control character."))
     check_charset(request.content_params.get("charset"))
     check_parameters(request.GET)
@@ -73,17 +75,25 @@ def check_charset(charset):
     except (LookupError, TypeError, ValueError):  # unknown, bytes-only or unencodable
         readable = False
     if not readable:
+        # Translators: Readers see this as an error when a form is sent in an encoding other than
+        # UTF-8; keep "UTF-8".
         raise Refused(_("The form's character encoding is not supported: please send UTF-8."))
 
 
 def check_parameters(parameters):
     for name, values in parameters.lists():
         if CONTROL_CHARACTER.search(name):
+            # Translators: Readers see this as an error when a web address's parameter name holds a
+            # control character.
             raise Refused(_("A parameter's name contains a control character."))
         for value in values:
             if CONTROL_CHARACTER.search(value):
+                # Translators: Readers see this as an error: %(name)s is the name of a parameter in
+                # the address, e.g. "q".
                 raise Refused(_("%(name)s contains a control character."), name)
             if TOO_LONG_NUMBER.fullmatch(value.replace("_", "")):
+                # Translators: Readers see this as an error: %(name)s is the name of a parameter in
+                # the address, e.g. "page".
                 raise Refused(_("%(name)s is too large a number."), name)
 
 

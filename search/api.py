@@ -14,6 +14,8 @@ from search.query import BadRequest, search_text
 def reader_language(params):
     language = params.get("lang") or settings.LANGUAGE_CODE
     if language not in dict(settings.LANGUAGES):
+        # Translators: Readers see this as an error of the search when the address names an unknown
+        # language: %(lang)s is the code given.
         raise BadRequest(_("Unknown language: “%(lang)s”.") % {"lang": language[:20]}, "lang")
     return language
 
@@ -36,6 +38,7 @@ def bad_request(error):
 
 
 def engine_error():
+    # Translators: Readers see this on the search page when the search engine fails.
     message = _("The search engine could not run this search. Please try again later.")
     return JsonResponse({"error": message, "field": None}, status=502)
 

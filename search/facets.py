@@ -138,6 +138,8 @@ def language_codes():
 register(
     Facet(
         key="type",
+        # Translators: Readers see this as the name of a filter in the search page's filter sidebar:
+        # the type of item (guide, lesson…).
         label=_("Type"),
         field="type",
         fill=lambda source, pages: source.content_type_key,
@@ -149,6 +151,7 @@ register(
 register(
     Facet(
         key="topic",
+        # Translators: Readers see this as the name of a filter in the search page's filter sidebar.
         label=_("Topic"),
         field="topics",
         fill=lambda source, pages: source.topic_keys(),
@@ -160,6 +163,8 @@ register(
 register(
     Facet(
         key="region",
+        # Translators: Readers see this as the name of a filter in the search page's filter sidebar:
+        # Arctic, Antarctic….
         label=_("Region"),
         field="regions",
         fill=lambda source, pages: source.region_keys(),
@@ -171,6 +176,8 @@ register(
 register(
     Facet(
         key="member",
+        # Translators: Readers see this as the name of a filter in the search page's filter sidebar:
+        # the project or organisation.
         label=_("Member"),
         field="members",
         fill=lambda source, pages: source.member_keys(),
@@ -181,6 +188,8 @@ register(
 register(
     Facet(
         key="language",
+        # Translators: Readers see this as the name of a filter in the search page's filter sidebar:
+        # the item's language.
         label=_("Language"),
         field="translations",
         fill=lambda source, pages: sorted(page.locale.language_code for page in pages),
@@ -191,6 +200,8 @@ register(
 register(
     Facet(
         key="year",
+        # Translators: Readers see this as the name of a filter in the search page's filter sidebar:
+        # the year of publication.
         label=_("Year"),
         field="year",
         fill=lambda source, pages: str(source.published.year),

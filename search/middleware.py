@@ -15,16 +15,28 @@ KEPT_HEADERS = ("Allow", "Retry-After", "Vary")
 
 def error_message(status):
     messages = {
+        # Translators: Readers see this as the message of a "bad request" error page or search
+        # answer.
         400: _("The request is not valid."),
+        # Translators: Readers see this as the message of a "forbidden" error answer of the search.
         403: _("This is not allowed."),
+        # Translators: Readers see this as the message of a "not found" error answer of the search.
         404: _("There is nothing at this address."),
+        # Translators: Readers see this as the message of an error answer of the search when the
+        # request method is wrong.
         405: _("Only GET requests are allowed here."),
+        # Translators: Readers see this as the message of an error answer of the search when a
+        # reader sends too many searches.
         429: _("Too many requests: please wait a moment and try again."),
     }
     if status in messages:
         return messages[status]
     if status >= 500:
+        # Translators: Readers see this as the message of an error answer when the search fails on
+        # the server.
         return _("The search failed on our side: please try again later.")
+    # Translators: Readers see this as the message of an error answer of the search in any other
+    # case.
     return _("The request could not be answered.")
 
 

@@ -70,6 +70,8 @@ class BadRequest(ValueError):
 def search_text(text):
     """The text of a search or suggestion, whitespace collapsed; control characters refused."""
     if CONTROL_CHARACTER.search(text):
+        # Translators: Readers see this as a search error when the search text holds invisible
+        # control characters.
         raise BadRequest(_("The search text contains control characters."), "q")
     return " ".join(text.split())
 
@@ -89,6 +91,8 @@ class SearchRequest:
         query = search_text(params.get("q", ""))
         if len(query) > MAX_QUERY_LENGTH:
             raise BadRequest(
+                # Translators: Readers see this as a search error: %(limit)d is the maximum length
+                # of the search text in characters.
                 _("The search text is too long (at most %(limit)d characters).")
                 % {"limit": MAX_QUERY_LENGTH},
                 "q",
@@ -106,6 +110,8 @@ class SearchRequest:
         values = list(dict.fromkeys(v for v in params.getlist(name) if v != ""))
         if len(values) > MAX_FACET_VALUES:
             raise BadRequest(
+                # Translators: Readers see this as a search error: %(limit)d is a number, %(facet)s
+                # a filter's name (e.g. topic).
                 _("Select at most %(limit)d values of %(facet)s.")
                 % {"limit": MAX_FACET_VALUES, "facet": name},
                 name,
@@ -113,6 +119,8 @@ class SearchRequest:
         for value in values:
             if value not in known_keys[name]:
                 raise BadRequest(
+                    # Translators: Readers see this as a search error: %(facet)s is a filter's name,
+                    # %(value)s the value the reader gave.
                     _("Unknown %(facet)s: “%(value)s”.") % {"facet": name, "value": value[:80]},
                     name,
                 )
@@ -123,6 +131,8 @@ class SearchRequest:
         value = params.get(name) or default
         if value not in choices:
             raise BadRequest(
+                # Translators: Readers see this as a search error: %(name)s is a parameter's name
+                # (e.g. sort), %(choices)s its allowed values.
                 _("%(name)s must be one of: %(choices)s.")
                 % {"name": name, "choices": ", ".join(choices)},
                 name,
@@ -135,6 +145,8 @@ class SearchRequest:
             return 1
         if not PAGE_NUMBER.fullmatch(value) or not 1 <= int(value) <= MAX_PAGE:
             raise BadRequest(
+                # Translators: Readers see this as a search error: keep "page" unchanged (a
+                # parameter name); %(max)d is a number.
                 _("page must be a whole number from 1 to %(max)d.") % {"max": MAX_PAGE}, "page"
             )
         return int(value)

@@ -23,16 +23,30 @@ from .base import ListingPage, MemberContentPage, in_source_language, visible_in
 
 
 class Maturity(models.TextChoices):
+    # Translators: Readers see this on guide pages as the maturity of the practice: new, not yet
+    # widely tried.
     EMERGING = "emerging", _("Emerging")
+    # Translators: Readers see this on guide pages as the maturity of the practice: in regular use.
     PRACTISED = "practised", _("Practised")
+    # Translators: Readers see this on guide pages as the maturity of the practice: formally
+    # recommended.
     ENDORSED = "endorsed", _("Endorsed")
 
 
 class Licence(models.TextChoices):
+    # Translators: Readers see this on guide and output pages as the licence; keep "Creative
+    # Commons" and the short code as names.
     CC_BY = "CC-BY-4.0", _("Creative Commons Attribution 4.0 (CC BY 4.0)")
+    # Translators: Readers see this on guide and output pages as the licence; keep "Creative
+    # Commons" and the short code as names.
     CC_BY_SA = "CC-BY-SA-4.0", _("Creative Commons Attribution-ShareAlike 4.0 (CC BY-SA 4.0)")
+    # Translators: Readers see this on guide and output pages as the licence; keep "Creative
+    # Commons" and the short code as names.
     CC_BY_NC = "CC-BY-NC-4.0", _("Creative Commons Attribution-NonCommercial 4.0 (CC BY-NC 4.0)")
+    # Translators: Readers see this on guide and output pages as the licence; keep "CC0" as a name.
     CC0 = "CC0-1.0", _("Public domain dedication (CC0 1.0)")
+    # Translators: Readers see this on guide and output pages as the licence: no reuse without
+    # permission.
     RESERVED = "reserved", _("All rights reserved")
 
 
@@ -123,6 +137,8 @@ class GuidePage(MemberContentPage):
     subpage_types = []
 
     class Meta:
+        # Translators: Readers see this on item cards in lists and search results as the type of an
+        # item: a guide.
         verbose_name = _("guide")
 
     def reviewed_on(self):

@@ -15,11 +15,23 @@ from .base import ListingPage, MemberContentPage
 
 
 class InfrastructureKind(models.TextChoices):
+    # Translators: Readers see this on infrastructure pages and the member directory as a kind of
+    # infrastructure.
     STATION = "station", _("Research station")
+    # Translators: Readers see this on infrastructure pages and the member directory as a kind of
+    # infrastructure: a ship.
     VESSEL = "vessel", _("Research vessel")
+    # Translators: Readers see this on infrastructure pages and the member directory as a kind of
+    # infrastructure.
     DATA_CENTRE = "data-centre", _("Data centre")
+    # Translators: Readers see this on infrastructure pages and the member directory as a kind of
+    # service: a computer model.
     MODEL = "model", _("Model")
+    # Translators: Readers see this on infrastructure pages and the member directory as a kind of
+    # service: a training offer.
     TRAINING = "training", _("Training")
+    # Translators: Readers see this on infrastructure pages and the member directory as a kind of
+    # service: any other.
     OTHER = "other", _("Other service")
 
 
@@ -73,6 +85,8 @@ class InfrastructurePage(MemberContentPage):
     subpage_types = []
 
     class Meta:
+        # Translators: Readers see this on item cards in lists and search results as the type of an
+        # item: a station, vessel or service.
         verbose_name = _("infrastructure")
         verbose_name_plural = _("infrastructure")
 

@@ -51,6 +51,8 @@ class LessonPage(MemberContentPage):
     subpage_types = []
 
     class Meta:
+        # Translators: Readers see this on item cards in lists and search results as the type of an
+        # item: a lesson learned.
         verbose_name = _("lesson learned")
         verbose_name_plural = _("lessons learned")
 

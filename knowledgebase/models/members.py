@@ -30,8 +30,14 @@ HANDOVER_PERMISSION = "knowledgebase.change_membership"
 
 
 class MemberKind(models.TextChoices):
+    # Translators: Readers see this on member pages and the member directory as the kind of member:
+    # a research project.
     PROJECT = "project", _("Project")
+    # Translators: Readers see this on member pages and the member directory as the kind of member:
+    # an organisation.
     ORGANISATION = "organisation", _("Organisation")
+    # Translators: Readers see this on member pages and the member directory as the kind of member:
+    # a research infrastructure.
     INFRASTRUCTURE = "infrastructure", _("Infrastructure")
 
 
@@ -138,6 +144,8 @@ class MemberPage(KnowledgePage):
     subpage_types = []
 
     class Meta:
+        # Translators: Readers see this on item cards in lists and search results as the type of an
+        # item: a member.
         verbose_name = _("member")
 
     @cached_property

@@ -19,9 +19,14 @@ from .guides import LICENCE_URLS, Licence
 
 
 class OutputKind(models.TextChoices):
+    # Translators: Readers see this on legacy output pages and cards as the kind of output.
     DATASET = "dataset", _("Dataset")
+    # Translators: Readers see this on legacy output pages and cards as the kind of output.
     REPORT = "report", _("Report")
+    # Translators: Readers see this on legacy output pages and cards as the kind of output.
     SOFTWARE = "software", _("Software")
+    # Translators: Readers see this on legacy output pages and cards as the kind of output: courses,
+    # slides, exercises.
     TRAINING = "training", _("Training material")
 
 
@@ -83,6 +88,8 @@ class OutputPage(MemberContentPage):
     subpage_types = []
 
     class Meta:
+        # Translators: Readers see this on item cards in lists and search results as the type of an
+        # item: a dataset, report… kept available.
         verbose_name = _("legacy output")
 
     def kind_label(self):

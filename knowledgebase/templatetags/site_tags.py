@@ -60,7 +60,11 @@ def taxonomy_links(context, page):
     request, locale = context["request"], active_locale()
     groups = []
     for heading, model, index_model, keys in (
+        # Translators: Readers see this on guide, lesson and output pages as the heading of the
+        # topic tags.
         (_("Topics"), Topic, TopicIndexPage, page.topic_keys()),
+        # Translators: Readers see this on guide, lesson and output pages as the heading of the
+        # region tags.
         (_("Regions"), Region, RegionIndexPage, page.region_keys()),
     ):
         if keys:
@@ -101,6 +105,7 @@ def site_name(context):
         return home.title if translated and home.locale.language_code == language else ""
 
     title = kept_for_site(request, "site-name", language, compute=find) if request else ""
+    # Translators: Readers see this in every page's header as the name of the site.
     return title or interface_text(_("Polar Knowledge Base"))
 
 
@@ -211,6 +216,8 @@ def open_graph(context):
     request, page = context["request"], context.get("page")
     current = translation.get_language()
     card = {
+        # Translators: Readers see this as the title when a page without its own title is shared in
+        # social media: the site name.
         "title": context.get("card_title") or _("Polar Knowledge Base"),
         "description": context.get("card_description", ""),
         "type": "website",
