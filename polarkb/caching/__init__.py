@@ -6,9 +6,9 @@ the site's template tags work out from the content (``kept``). Everything is fil
 under the content generation (``generation``), a token in the ``default`` cache
 that the events readers can see replace (``events``): publish, unpublish, move and
 delete of a page, a view restriction, consent given or withdrawn, a snippet readers
-see saved or deleted, the index worker applying a change. Logins, drafts,
-revisions, task results, feedback, search counts, enquiries and sessions change
-nothing kept.
+see saved or deleted, the index worker applying a change, an interface string
+saved. Logins, drafts, revisions, task results, feedback, search counts, enquiries
+and sessions change nothing kept.
 
 With ``CACHE_URL`` set, the ``default`` and ``kept`` caches are one Redis shared by
 every host; without it they are on this host (files and each process's memory).

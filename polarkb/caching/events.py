@@ -4,7 +4,8 @@ Pages by Wagtail's signals: published, unpublished, moved, deleted, and a live p
 created (an alias made for a new language, a copy). Saving a draft or a revision of
 a page drops nothing. Rows of other models drop kept copies only when readers are
 shown them: the models in ``SEEN_ROWS``. Consent given or withdrawn arrives as
-``visibility_changed``, the index worker's changes as ``search.sync.index_changed``.
+``visibility_changed``, the index worker's changes as ``search.sync.index_changed``,
+an interface string saved in the browser editor as rosetta's ``post_save``.
 
 A new model is a choice: add it to ``SEEN_ROWS`` when readers are shown its rows,
 else to the list of unseen models in tests/test_caching_events.py (which fails
@@ -16,6 +17,8 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from rosetta.signals import post_save as interface_strings_saved
 
 from knowledgebase.visibility import visibility_changed
 from polarkb.caching.generation import content_changed
@@ -63,6 +66,7 @@ def connect():
     for signal in (page_published, page_unpublished, post_page_move, visibility_changed):
         signal.connect(content_changed, dispatch_uid="kept:content")
     index_changed.connect(content_changed, dispatch_uid="kept:index")
+    interface_strings_saved.connect(content_changed, dispatch_uid="kept:interface-strings")
     for model in page_models():
         uid = f"kept:{model._meta.label_lower}"
         post_save.connect(page_created, sender=model, dispatch_uid=uid)

@@ -82,6 +82,7 @@ MIDDLEWARE = [
     "polarkb.hostile_input.HostileInputMiddleware",  # before anything reads the input
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "localization.middleware.FreshInterfaceStringsMiddleware",
     "polarkb.middleware.UnknownLanguageMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "polarkb.middleware.RememberLanguageMiddleware",
@@ -358,6 +359,9 @@ ROSETTA_ACCESS_CONTROL_FUNCTION = "workspaces.interface_strings.may_translate_in
 ROSETTA_STORAGE_CLASS = "rosetta.storage.SessionRosettaStorage"
 ROSETTA_LOGIN_URL = "/admin/login/"
 ROSETTA_SHOW_AT_ADMIN_PANEL = False
+# The editor writes a catalogue as `make translations` does (manage.py tidy_catalogues):
+# lines unwrapped, so saving one string changes that string's lines only.
+ROSETTA_POFILE_WRAP_WIDTH = 0
 
 LOGGING = {
     "version": 1,

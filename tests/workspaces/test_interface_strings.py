@@ -2,19 +2,24 @@
 browser (django-rosetta); an untranslated string shows readers the English text, never
 an empty one, and the coverage in the translation status report follows."""
 
+import difflib
 import hashlib
+import html
+import re
 import shutil
 import tempfile
 from pathlib import Path
 
 from django.conf import settings
-from django.test import TestCase, override_settings
+from django.test import Client, TestCase, override_settings
 from django.utils import translation
 
 import polib
 
 from localization.coverage import interface_coverage
+from localization.templatetags.interface_strings import READERS_MARK
 from tests import factories as f
+from tests.conftest import translate
 
 from .helpers import build_cluster
 
@@ -81,3 +86,74 @@ class InterfaceStringsTests(TestCase):
             self.assertEqual(translation.gettext(entry.msgid), "Aallaqqaasiut")
             # An empty translation falls back to the English text.
             self.assertEqual(translation.gettext(still_empty.msgid), still_empty.msgid)
+
+    def test_the_editor_shows_no_server_path_and_leads_back_to_the_admin(self):
+        self.client.force_login(self.cluster.translator)
+        for url in (FILES_URL, f"{FILES_URL}kl/0/"):
+            with self.subTest(url):
+                response = self.client.get(url)
+                self.assertContains(response, "Polar Knowledge Base: interface strings")
+                self.assertContains(response, 'href="/admin/"')
+                page = response.content.decode()
+                for path in (str(self.catalogues), str(settings.BASE_DIR)):
+                    self.assertNotIn(path, page)
+
+    def test_the_strings_readers_see_come_first_and_alone(self):
+        catalogue = self.kalaallisut()
+        readers = [e for e in catalogue if READERS_MARK in e.comment]
+        self.assertGreater(len(readers), 100)
+        admin_only = next(e for e in catalogue if not e.comment and e.msgid not in str(readers))
+        self.client.force_login(self.cluster.translator)
+        overview = self.client.get(FILES_URL).content.decode()
+        first_link = re.search(r'href="([^"]*kl/0/[^"]*)"', overview).group(1)
+        self.assertIn("query=Readers", first_link)
+        translated = sum(1 for entry in readers if entry.translated())
+        self.assertIn(f"{translated} / {len(readers)}", overview)
+
+        pages, listed = 1, []
+        while True:
+            response = self.client.get(html.unescape(first_link), {"page": pages})
+            listed += [e.msgid for e in readers if rosetta_field(e) in response.content.decode()]
+            if f"page={pages + 1}" not in response.content.decode():
+                break
+            pages += 1
+        self.assertEqual(sorted(listed), sorted(e.msgid for e in readers))
+        self.assertNotIn(rosetta_field(admin_only), response.content.decode())
+
+    def test_saving_one_string_changes_that_strings_lines_only(self):
+        path = self.catalogues / "kl" / "LC_MESSAGES" / "django.po"
+        before = path.read_text().splitlines()
+        entry = self.kalaallisut().untranslated_entries()[0]
+        self.client.force_login(self.cluster.translator)
+        url = f"{FILES_URL}kl/0/?query={entry.msgid}"
+        self.client.post(url, {rosetta_field(entry): "Aallaqqaasiut"})
+
+        after = path.read_text().splitlines()
+        changed = [
+            line
+            for line in difflib.unified_diff(before, after, lineterm="", n=0)
+            if line[:1] in "+-" and not line.startswith(("+++", "---"))
+        ]
+        headers = ("Last-Translator", "PO-Revision-Date", "X-Translated-Using")
+        self.assertEqual(
+            [line for line in changed if not any(header in line for header in headers)],
+            ['-msgstr ""', '+msgstr "Aallaqqaasiut"'],
+        )
+
+    def test_a_saved_string_reaches_readers_at_once_kept_pages_included(self):
+        translate(self.cluster.tree.home, "kl")
+        first = self.client.get("/kl/").content.decode()
+        self.assertEqual(self.client.get("/kl/").content.decode(), first)  # a kept copy
+        entry = next(
+            e
+            for e in self.kalaallisut().untranslated_entries()
+            if any(path == "templates/base.html" for path, _line in e.occurrences)
+            and f">{e.msgid}<" in first
+        )
+        editor = Client()
+        editor.force_login(self.cluster.translator)
+        editor.post(f"{FILES_URL}kl/0/?query={entry.msgid}", {rosetta_field(entry): "Ujarlerit"})
+
+        page = self.client.get("/kl/").content.decode()
+        self.assertIn(">Ujarlerit<", page)
+        self.assertNotIn(f">{entry.msgid}<", page)
