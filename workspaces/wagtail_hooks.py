@@ -1,6 +1,7 @@
 """Admin: who writes for which member (Settings → Member authors), the interface
 strings editor for translators (Settings → Interface strings) and, for a member
-author, the page explorer opening at their work in their language."""
+author, the page explorer and the dashboard's page count opening at their work in
+their language."""
 
 from django.conf import settings
 from django.urls import reverse
@@ -8,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.site_summary import PagesSummaryItem
 from wagtail.admin.ui.sidebar import PageExplorerMenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.coreutils import get_supported_content_language_variant
@@ -112,4 +114,26 @@ def explore_from_authors_own_work(request, menu_items):
     menu_items[:] = [
         StartPageExplorerMenuItem(item, start_page) if item.name == "explorer" else item
         for item in menu_items
+    ]
+
+
+class StartPageSummaryItem(PagesSummaryItem):
+    """The dashboard's page count, linked to the author's start page."""
+
+    def __init__(self, request, start_page):
+        super().__init__(request)
+        self.start_page = start_page
+
+    def get_context_data(self, parent_context):
+        return {**super().get_context_data(parent_context), "root_page": self.start_page}
+
+
+@hooks.register("construct_homepage_summary_items", order=100)  # after Wagtail adds its own
+def count_from_authors_own_work(request, summary_items):
+    start_page = authors_start_page(request)
+    if start_page is None:
+        return
+    summary_items[:] = [
+        StartPageSummaryItem(request, start_page) if isinstance(item, PagesSummaryItem) else item
+        for item in summary_items
     ]

@@ -161,6 +161,15 @@ class ExplorerStartTests(ClusterTestCase):
         self.assertEqual(self.explorer_start(self.cluster.author), (f"/admin/pages/{home}/", home))
         self.assertContains(self.client.get(f"/admin/pages/{home}/"), "Guides")
 
+    def test_the_dashboards_page_count_leads_to_the_same_start(self):
+        profile = UserProfile.get_for_user(self.cluster.author)
+        profile.preferred_language = "fr"
+        profile.save()
+        self.client.force_login(self.cluster.author)
+        dashboard = self.client.get("/admin/").content.decode()
+        summary = re.search(r'<a href="(/admin/pages/\d+/)">\s*[\d,]+ Pages', dashboard)
+        self.assertEqual(summary.group(1), f"/admin/pages/{self.french_home.pk}/")
+
     def test_an_author_without_a_preference_starts_at_the_source_language(self):
         home = self.cluster.tree.home.pk
         self.assertEqual(self.explorer_start(self.cluster.author), (f"/admin/pages/{home}/", home))
