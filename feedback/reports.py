@@ -16,7 +16,6 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from django_filters import BooleanFilter, ChoiceFilter
 
 from knowledgebase.models import Membership
-from workspaces.interface_strings import may_translate_interface
 
 from .items import member_item_keys, with_items, with_language_copies
 from .models import Feedback
@@ -113,7 +112,8 @@ class TranslationProblemsPanel(Component):
         self.user = user
 
     def is_shown(self):
-        return may_translate_interface(self.user)
+        """For those who may translate pages (wagtail-localize's permission)."""
+        return self.user.has_perm("wagtail_localize.submit_translation")
 
     def get_context_data(self, parent_context):
         entries = Feedback.objects.filter(about_translation=True)[:DASHBOARD_ITEMS]
