@@ -6,8 +6,6 @@ from .models import COMMENT_MAX_LENGTH
 
 class FeedbackForm(forms.Form):
     useful = forms.TypedChoiceField(
-        # Translators: Readers see this on the two buttons answering "Was this useful?" in the
-        # feedback form at the foot of guides and lessons.
         choices=[
             # Translators: Readers see this on the feedback form at the foot of guides and lessons:
             # the answer "yes" to "Was this useful?".
