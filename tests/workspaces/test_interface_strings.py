@@ -152,8 +152,8 @@ class InterfaceStringsTests(TestCase):
         )
         editor = Client()
         editor.force_login(self.cluster.translator)
-        editor.post(f"{FILES_URL}kl/0/?query={entry.msgid}", {rosetta_field(entry): "Ujarlerit"})
+        editor.post(f"{FILES_URL}kl/0/?query={entry.msgid}", {rosetta_field(entry): "Nutaamik"})
 
         page = self.client.get("/kl/").content.decode()
-        self.assertIn(">Ujarlerit<", page)
+        self.assertIn(">Nutaamik<", page)
         self.assertNotIn(f">{entry.msgid}<", page)
