@@ -71,13 +71,10 @@ def with_language_copies(entries):
     """Feedback entries, each with ``page``: the copy of its item in the language the
     reader was on (None once deleted)."""
     entries = list(entries)
-    wanted = {(entry.translation_key, entry.language) for entry in entries}
+    keys = {entry.translation_key for entry in entries}
     copies = {}
     for model in FEEDBACK_MODELS:
-        pages = model.objects.filter(
-            translation_key__in={key for key, _language in wanted}
-        ).select_related("locale")
-        for page in pages:
+        for page in model.objects.filter(translation_key__in=keys).select_related("locale"):
             copies[(page.translation_key, page.locale.language_code)] = page
     for entry in entries:
         entry.page = copies.get((entry.translation_key, entry.language))
