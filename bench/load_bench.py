@@ -52,6 +52,18 @@ WORDS = (
 )  # fmt: skip
 # Share of each kind of request in the mix.
 MIX = {"api_search": 40, "api_suggest": 15, "search_page": 20, "content_page": 25}
+# --by-kind: what is measured -> (the kind of request, whether pages and answers are kept).
+# Searches run with nothing kept as well: most searches readers make are new ones.
+KINDS = {
+    "kept page": ("content_page", True),
+    "content page afresh": ("content_page", False),
+    "search API": ("api_search", False),
+    "search API, answers kept": ("api_search", True),
+    "search page": ("search_page", False),
+    "title suggestions": ("api_suggest", False),
+}
+# CPU of the web server and the engine together per request, at most (ms).
+CPU_TARGETS_MS = {"kept page": 1.5, "search API": 4}
 
 
 def parse_args():
@@ -69,6 +81,12 @@ def parse_args():
         help="send requests of this kind alone (content_page: mostly kept pages)",
     )
     parser.add_argument(
+        "--by-kind",
+        action="store_true",
+        help="CPU and latency of each kind of request alone (see KINDS), one after another "
+        "on the same site: writes load-by-kind.{md,json}",
+    )
+    parser.add_argument(
         "--no-cache",
         action="store_true",
         help="render every page and run every search (PAGE_CACHE_SECONDS and "
@@ -77,7 +95,7 @@ def parse_args():
     return parser.parse_args()
 
 
-def server_environment(args, search_url):
+def server_environment(args, search_url, no_cache=False):
     database = os.environ.get("DATABASE_URL") or f"sqlite:///{RESULTS / 'load.sqlite3'}"
     return {
         **os.environ,
@@ -93,9 +111,7 @@ def server_environment(args, search_url):
         "BIND": f"127.0.0.1:{args.port}",
         "WEB_ACCESS_LOG": "",
         "CACHE_DIR": str(CACHE_DIR),
-        **(
-            {"PAGE_CACHE_SECONDS": "0", "SEARCH_ANSWER_CACHE_SECONDS": "0"} if args.no_cache else {}
-        ),
+        **({"PAGE_CACHE_SECONDS": "0", "SEARCH_ANSWER_CACHE_SECONDS": "0"} if no_cache else {}),
     }
 
 
@@ -156,6 +172,14 @@ class Workload:
         self.facet_values = {name: [v["value"] for v in values] for name, values in facets.items()}
         if not self.pages:
             raise SystemExit("the sitemap lists no pages: is the demo content loaded?")
+
+    def visit_every_page(self):
+        """Every content page once, so that each is kept before the clients start."""
+        print(f"Visiting the {len(self.pages)} pages of the sitemap once…", flush=True)
+        connection = self.connect()
+        for page in self.pages:
+            fetch(connection, f"/{page}")
+        connection.close()
 
     def connect(self):
         return http.client.HTTPConnection(self.address.hostname, self.address.port, timeout=30)
@@ -366,7 +390,6 @@ def markdown(result):
 
 def main():
     args = parse_args()
-    mix = {args.only: 1} if args.only else MIX
     RESULTS.mkdir(parents=True, exist_ok=True)
     search_url = args.url or os.environ.get("SEARCH_URL", "").split(",")[0]
     started_node = None
@@ -375,30 +398,43 @@ def main():
         search_url, started_here = osb.ensure_node(port)
         started_node = port if started_here else None
     try:
-        environment = server_environment(args, search_url)
         if not args.skip_setup:
-            set_up_site(environment)
-        base_url = f"http://127.0.0.1:{args.port}"
-        process, log = start_server(environment, base_url)
-        try:
-            workload = Workload(base_url, mix)
-            engine_port = urlsplit(search_url).port or 9200
-            records, cpu = run_load(workload, args, process.pid, engine_port)
-        finally:
-            server_log = stop_server(process, log)
+            set_up_site(server_environment(args, search_url))
+        if args.by_kind:
+            by_kind(args, search_url)
+        else:
+            mix = {args.only: 1} if args.only else MIX
+            name = "load" + ("-no-cache" if args.no_cache else "")
+            write(name + (f"-{args.only}" if args.only else ""), measured(args, search_url, mix))
     finally:
         if started_node:
             osb.stop_node(started_node)
+
+
+def measured(args, search_url, mix, no_cache=None):
+    """One server, the clients for the given time, and what they measured."""
+    no_cache = args.no_cache if no_cache is None else no_cache
+    environment = server_environment(args, search_url, no_cache)
+    base_url = f"http://127.0.0.1:{args.port}"
+    process, log = start_server(environment, base_url)
+    try:
+        workload = Workload(base_url, mix)
+        if mix == {"content_page": 1} and not no_cache:
+            workload.visit_every_page()
+        engine_port = urlsplit(search_url).port or 9200
+        records, cpu = run_load(workload, args, process.pid, engine_port)
+    finally:
+        server_log = stop_server(process, log)
     gunicorn_conf = {"workers": environment.get("WEB_CONCURRENCY", os.cpu_count())}
     gunicorn_conf["threads"] = environment.get("WEB_THREADS", "8")
-    result = {
+    return {
         "date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
         "clients": args.clients,
         "seconds": args.seconds,
         "mix": mix,
         "server": gunicorn_conf,
         "database": environment["DATABASE_URL"].split(":", 1)[0],
-        "no_cache": args.no_cache,
+        "no_cache": no_cache,
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version()},
         "rows": summarise(records, args.seconds, mix),
         # Unlike latency, CPU per request hardly depends on what else the machine runs.
@@ -406,10 +442,54 @@ def main():
         "pool_full_warnings": server_log.count("Connection pool is full"),
         "error_samples": sorted({f"{r['error']}: {r['path']}" for r in records if r["error"]})[:10],
     }
+
+
+def by_kind(args, search_url):
+    results = {}
+    for label, (kind, kept) in KINDS.items():
+        print(f"\n{label}:", flush=True)
+        results[label] = measured(args, search_url, {kind: 1}, no_cache=not kept)
+    table = by_kind_markdown(results)
+    print("\n" + table)
+    (RESULTS / "load-by-kind.md").write_text(table)
+    (RESULTS / "load-by-kind.json").write_text(json.dumps(results, indent=2))
+    print(f"Wrote {RESULTS / 'load-by-kind'}.md and .json")
+
+
+def by_kind_markdown(results):
+    first = next(iter(results.values()))
+    lines = [
+        f"Load benchmark by kind, {first['date']}: each kind alone, {first['clients']} clients, "
+        f"{first['seconds']:.0f} s each, gunicorn {first['server']['workers']} workers × "
+        f"{first['server']['threads']} threads, OpenSearch, {first['database']}, "
+        f"{first['machine']['cpus']} CPUs.",
+        "",
+        "| kind | req/s | p50 ms | p95 ms | errors | CPU ms per request: web server | "
+        "search engine | web server + engine |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for label, result in results.items():
+        row, cpu = result["rows"]["all"], result["cpu_ms_per_request"]
+        together = round(cpu["web server"] + cpu["search engine"], 1)
+        lines.append(
+            f"| {label} | {row['requests_per_s']} | {row['p50_ms']} | {row['p95_ms']} | "
+            f"{row['errors']} | {cpu['web server']} | {cpu['search engine']} | {together} |"
+        )
+    lines.append("")
+    for label, target in CPU_TARGETS_MS.items():
+        cpu = results[label]["cpu_ms_per_request"]
+        together = cpu["web server"] + cpu["search engine"]
+        lines.append(
+            f"- Target {label}: web server and engine ≤ {target} ms CPU per request: "
+            f"{together:.1f} ms, **{'met' if together <= target else 'NOT met'}**."
+        )
+    return "\n".join(lines) + "\n"
+
+
+def write(name, result):
     table = markdown(result)
     print()
     print(table)
-    name = "load" + ("-no-cache" if args.no_cache else "") + (f"-{args.only}" if args.only else "")
     (RESULTS / f"{name}.md").write_text(table)
     (RESULTS / f"{name}.json").write_text(json.dumps(result, indent=2))
     print(f"Wrote {RESULTS / name}.md and {name}.json")

@@ -85,6 +85,24 @@ def run_mix(label, run, queries, warmup, budget_seconds=None):
     return records
 
 
+def run_side_by_side(label, runs, queries, warmup):
+    """Each query on every path in turn (``runs``: name -> run), the order turned round
+    from one query to the next, so that a busy moment or a node still warming up
+    slows every path alike. Returns {name: records}, as run_mix does for one path."""
+    names = list(runs)
+    for query in warmup:
+        for name in names:
+            runs[name](query)
+    records, progress = {name: [] for name in names}, Progress(label, len(queries))
+    for number, query in enumerate(queries):
+        for name in names if number % 2 == 0 else reversed(names):
+            record = runs[name](query)
+            record.update(kind=query.kind, filters=query.filters)
+            records[name].append(record)
+        progress(number + 1)
+    return records
+
+
 def percentile(values, fraction):
     """Nearest-rank percentile."""
     ordered = sorted(values)

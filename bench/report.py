@@ -5,8 +5,8 @@ from collections import Counter
 
 from bench.measure import summary
 
-QUERY_P95_TARGET_MS = 50
-INDEXING_TARGET_DOCS_PER_S = 2000
+QUERY_P95_AIM_MS = 25
+INDEXING_TARGET_DOCS_PER_S = 4000
 HEADER = [
     "engine and path", "indexing docs/s", "queries", "p50 ms", "p95 ms", "max ms",
     "took p50 ms", "took p95 ms", "results p50 · mean",
@@ -39,16 +39,20 @@ def engine_summary(records, keys):
 
 
 def targets(results):
-    opensearch = results["engines"].get("opensearch")
+    """The targets of a faceted search: no slower at p95 than plain Wagtail's six facet
+    requests and results page measured side by side, at most QUERY_P95_AIM_MS; and
+    bulk indexing at INDEXING_TARGET_DOCS_PER_S."""
+    engines = results["engines"]
+    opensearch = engines.get("opensearch")
     if not opensearch:
         return {}
     p95 = opensearch["wall_ms"]["p95"]
     rate = opensearch["index"]["adapter_docs_per_s"]
-    return {
+    found = {
         "faceted_query_p95_ms": {
-            "target": QUERY_P95_TARGET_MS,
+            "target": QUERY_P95_AIM_MS,
             "measured": p95,
-            "met": p95 <= QUERY_P95_TARGET_MS,
+            "met": p95 <= QUERY_P95_AIM_MS,
         },
         "bulk_indexing_docs_per_s": {
             "target": INDEXING_TARGET_DOCS_PER_S,
@@ -56,6 +60,15 @@ def targets(results):
             "met": rate >= INDEXING_TARGET_DOCS_PER_S,
         },
     }
+    if "wagtail" in engines:
+        wagtail_p95 = engines["wagtail"]["with_page_ms"]["p95"]
+        found["p95_against_plain_wagtail"] = {
+            "target": wagtail_p95,
+            "measured": p95,
+            "ratio": round(p95 / wagtail_p95, 2),
+            "met": p95 <= wagtail_p95,
+        }
+    return found
 
 
 def write(results, json_path, markdown_path):
@@ -171,10 +184,18 @@ def wagtail_rows(stats):
 
 def target_lines(targets):
     lines = []
+    if "p95_against_plain_wagtail" in targets:
+        against = targets["p95_against_plain_wagtail"]
+        lines.append(
+            "- Target faceted query p95 (OpenSearch, end to end) no slower than plain Wagtail's "
+            f"six facets and results page, same run: {against['measured']} ms against "
+            f"{against['target']} ms (×{against['ratio']}), "
+            f"**{'met' if against['met'] else 'NOT met'}**."
+        )
     if "faceted_query_p95_ms" in targets:
         query = targets["faceted_query_p95_ms"]
         lines.append(
-            f"- Target faceted query p95 ≤ {query['target']} ms (OpenSearch, end to end): "
+            f"- Aim faceted query p95 ≤ {query['target']} ms (OpenSearch, end to end): "
             f"{query['measured']} ms, **{'met' if query['met'] else 'NOT met'}**."
         )
     if "bulk_indexing_docs_per_s" in targets:
@@ -205,6 +226,10 @@ def notes(engines):
             "rebuild_database_copy), bulk_create for the rest."
         )
     if "wagtail" in engines:
+        lines.append(
+            "- OpenSearch and plain Wagtail: both indexes on one node, built first; then each "
+            "query on both in turn (the order turned round from one query to the next)."
+        )
         lines.append(
             "- Plain Wagtail: modelsearch's OpenSearch 3 backend, one request per facet "
             "(took = sum of the six); counts per language version (not collapsed), "

@@ -114,15 +114,15 @@ def main():
 
 def run_engines(args, results, corpus, queries, warmup, url, timeout):
     engines = results["engines"]
-    if "opensearch" in args.engines:
-        engines["opensearch"] = bench_opensearch(corpus, queries, warmup, url, timeout)
-        results["machine"].update(engines["opensearch"].pop("node"))
     if "database" in args.engines:
         engines["database"].update(bench_database(queries, warmup, args.db_budget))
     elif "database" in engines:
         del engines["database"]  # the rows were only written for the Wagtail index
-    if "wagtail" in args.engines:
-        engines["wagtail"] = bench_wagtail(queries, warmup, url, timeout)
+    compared = [name for name in ("opensearch", "wagtail") if name in args.engines]
+    if compared:
+        engines.update(bench_side_by_side(compared, corpus, queries, warmup, url, timeout))
+    if "opensearch" in engines:
+        results["machine"].update(engines["opensearch"].pop("node"))
 
 
 # Phases --------------------------------------------------------------------------------------
@@ -154,30 +154,50 @@ def whole_groups(documents, limit):
     return documents[:count]
 
 
-def bench_opensearch(corpus, queries, warmup, url, timeout):
+def bench_side_by_side(names, corpus, queries, warmup, url, timeout):
+    """OpenSearch through the search service and plain Wagtail: both indexes built
+    first, then every query on both in turn (measure.run_side_by_side)."""
     from django.test import override_settings
+
+    from bench.wagtail_style import WagtailStyle
 
     # Bulk requests of 1,000 large documents can outlast a 2 s search timeout on a busy
     # machine; indexing gets its own client with a generous one.
     indexer = osb.make_engine(url, timeout=max(timeout, 60))
+    wagtail = WagtailStyle(url, f"{osb.INDEX_PREFIX}-wagtail-", max(timeout, 60))
+    summaries, runs = {}, {}
     try:
-        node = osb.node_info(indexer)
-        print(f"OpenSearch {node['opensearch']} at {url}", flush=True)
-        index = index_opensearch(indexer, corpus.documents)
+        if "opensearch" in names:
+            node = osb.node_info(indexer)
+            print(f"OpenSearch {node['opensearch']} at {url}", flush=True)
+            summaries["opensearch"] = {"index": index_opensearch(indexer, corpus.documents)}
+            summaries["opensearch"]["node"] = node
+        if "wagtail" in names:
+            summaries["wagtail"] = {"index": index_wagtail(wagtail)}
+            runs["wagtail"] = wagtail.run
         with override_settings(**osb.search_settings(url, timeout)):
             from search.service import get_engine
 
-            runner = measure.ServiceRunner(get_engine())
-            records = measure.run_mix("OpenSearch queries", runner.run, queries, warmup)
-            summary = report.engine_summary(
-                records, ("wall_ms", "took_ms", "client_ms", "parse_ms")
-            )
+            if "opensearch" in names:
+                runs = {"opensearch": measure.ServiceRunner(get_engine()).run, **runs}
+            records = measure.run_side_by_side("queries", runs, queries, warmup)
     finally:
         indexer.drop()
         osb.drop_scratch_index(indexer)
-    summary["fallbacks"] = sum(1 for record in records if record["engine"] != "opensearch")
-    summary.update(index=index, node=node)
-    return summary
+        wagtail.drop()
+    for name, keys in SUMMARISED.items():
+        if name in records:
+            summaries[name].update(report.engine_summary(records[name], keys))
+    if "opensearch" in records:
+        fallbacks = sum(1 for record in records["opensearch"] if record["engine"] != "opensearch")
+        summaries["opensearch"]["fallbacks"] = fallbacks
+    return summaries
+
+
+SUMMARISED = {
+    "opensearch": ("wall_ms", "took_ms", "client_ms", "parse_ms"),
+    "wagtail": ("wall_ms", "with_page_ms", "took_ms"),
+}
 
 
 def index_opensearch(indexer, documents):
@@ -210,21 +230,13 @@ def bench_database(queries, warmup, budget):
     return summary
 
 
-def bench_wagtail(queries, warmup, url, timeout):
-    from bench.wagtail_style import WagtailStyle
+def index_wagtail(wagtail):
     from search.models import IndexedDocument
 
-    wagtail = WagtailStyle(url, f"{osb.INDEX_PREFIX}-wagtail-", max(timeout, 60))
     print("Indexing through modelsearch (plain Wagtail)…", flush=True)
-    try:
-        progress = measure.Progress("modelsearch", IndexedDocument.objects.count())
-        count, seconds = wagtail.build_index(progress)
-        records = measure.run_mix("plain Wagtail queries", wagtail.run, queries, warmup)
-    finally:
-        wagtail.drop()
-    summary = report.engine_summary(records, ("wall_ms", "with_page_ms", "took_ms"))
-    summary["index"] = {"docs_per_s": round(count / seconds), "seconds": round(seconds, 1)}
-    return summary
+    progress = measure.Progress("modelsearch", IndexedDocument.objects.count())
+    count, seconds = wagtail.build_index(progress)
+    return {"docs_per_s": round(count / seconds), "seconds": round(seconds, 1)}
 
 
 # Facts ---------------------------------------------------------------------------------------
