@@ -6,21 +6,38 @@ A change made in a transaction replaces the token when the transaction commits
 (other requests see the change only then), and at once as well when the token has
 been read since the last change, so a request that reads its own change before the
 commit (a test inside its transaction) never gets an old copy.
+
+A reading request (GET or HEAD) reads the token once: a search asks for it for each
+vocabulary it reads, and each read is a file or a Redis round trip.
 """
 
 import threading
+import time
 import uuid
 
 from django.core.cache import caches
+from django.core.signals import got_request_exception, request_finished, request_started
 from django.db import connection, transaction
+
+from asgiref.local import Local
 
 KEY = "content-generation"
 _thread = threading.local()
+_request = Local()
 
 
 def current():
     """The current token (made on first use)."""
     _thread.read_since_change = True
+    token = getattr(_request, "token", None)
+    if token is None:
+        token = shared_token()
+        if getattr(_request, "reading", False):
+            _request.token = token
+    return token
+
+
+def shared_token():
     shared = caches["default"]
     token = shared.get(KEY)
     if token is None:
@@ -30,7 +47,22 @@ def current():
 
 
 def replace():
+    _request.token = None
     caches["default"].set(KEY, uuid.uuid4().hex, None)
+
+
+def _start(sender, environ=None, scope=None, **kwargs):
+    method = (environ or {}).get("REQUEST_METHOD") or (scope or {}).get("method")
+    _request.reading, _request.token = method in ("GET", "HEAD"), None
+
+
+def _stop(sender=None, **kwargs):
+    _request.reading, _request.token = False, None
+
+
+request_started.connect(_start, dispatch_uid="generation_start")
+request_finished.connect(_stop, dispatch_uid="generation_stop")
+got_request_exception.connect(_stop, dispatch_uid="generation_failed")
 
 
 def content_changed(sender=None, **kwargs):
@@ -73,4 +105,29 @@ def kept_in(alias, name, compute, seconds, keep=lambda value: True):
         value = compute()
         if keep(value):
             cache.set(key, value, seconds)
+    return value
+
+
+# name -> (generation, monotonic expiry, value)
+_objects = {}
+
+
+def kept_as_object(name, compute, seconds):
+    """``compute()``, kept as the object itself in this process's memory until content
+    changes or ``seconds`` pass: for large values that callers only read, read several
+    times in one request.
+
+    Django's local-memory cache pickles what it keeps and unpickles it on every read,
+    so that no caller can change the kept copy. For the index's vocabulary at 100,000
+    items (hundreds of thousands of words), that copy cost more than the rest of a
+    search's own work (bench/search_bench.py). One entry per name: a new generation
+    replaces the old value, so memory stays bounded by the names in use.
+    """
+    token = current()
+    found = _objects.get(name)
+    now = time.monotonic()
+    if found and found[0] == token and now < found[1]:
+        return found[2]
+    value = compute()
+    _objects[name] = (token, now + seconds, value)
     return value

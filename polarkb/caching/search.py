@@ -1,5 +1,6 @@
 """The search service's keeper (search/keeping.py): vocabularies in each process's
-memory and answers in the ``kept`` cache, both under the content generation, so the
+memory (as objects, not copies: search/keeping.py asks callers not to change them)
+and answers in the ``kept`` cache, both under the content generation, so the
 index worker applying a change, or any event readers can see, makes them obsolete.
 
 Unlike the values pages share, they are kept inside a transaction that changed
@@ -11,14 +12,14 @@ import hashlib
 
 from django.conf import settings
 
-from polarkb.caching.generation import kept_in
+from polarkb.caching.generation import kept_as_object, kept_in
 
 VOCABULARY_SECONDS = 600
 
 
 class SearchKeeper:
     def vocabulary(self, name, build):
-        return kept_in("local", f"search-vocabulary:{name}", build, VOCABULARY_SECONDS)
+        return kept_as_object(f"search-vocabulary:{name}", build, VOCABULARY_SECONDS)
 
     def answer(self, question, compute, keep):
         seconds = settings.SEARCH_ANSWER_CACHE_SECONDS

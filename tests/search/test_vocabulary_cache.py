@@ -27,3 +27,8 @@ class VocabularyCacheTests(TransactionTestCase):
         kept_vocabulary("test", self.build)
         index_changed.send(sender=IndexedDocument, translation_keys=[])
         self.assertEqual(kept_vocabulary("test", self.build), {"built": 2})
+
+    def test_a_kept_value_is_read_as_it_is_not_copied(self):
+        """The index's vocabulary is large and read several times per search: no copy."""
+        first = kept_vocabulary("test", self.build)
+        self.assertIs(kept_vocabulary("test", self.build), first)
