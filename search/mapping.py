@@ -25,6 +25,7 @@ WRITTEN = "written"
 FIELD_BOOSTS = {"title": 4, "summary": 2, "headings": 1.5, "body": 1}
 TAGS_BOOST = 1.5
 PHRASE_FIELDS = ("title", "summary", "headings")  # the fields with positions
+HIGHLIGHTED_FIELDS = ("summary", "body", "headings")  # results show fragments of these
 LIVE_SETTINGS = {"refresh_interval": "1s", "translog.durability": "request"}
 
 
@@ -178,7 +179,10 @@ def properties():
             }
             if search_analyzer := search_analyzer_for(code):
                 field["search_analyzer"] = search_analyzer
-            if name not in PHRASE_FIELDS:  # no phrase queries run on bodies
-                field["index_options"] = "freqs"
+            if name in HIGHLIGHTED_FIELDS:
+                # The words' places in the text: the highlighter reads them instead of
+                # analysing each result's text again, which cost the engine almost as
+                # much CPU as the search itself.
+                field["index_options"] = "offsets"
             fields[f"{name}_{code}"] = field
     return fields

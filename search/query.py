@@ -455,7 +455,7 @@ def highlight(request):
         "fragment_size": 180,
         "no_match_size": 0,
         "fields": {
-            f"{name}_{code}": {} for name in ("summary", "body", "headings") for code in languages
+            f"{name}_{code}": {} for name in mapping.HIGHLIGHTED_FIELDS for code in languages
         },
     }
 
