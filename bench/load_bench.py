@@ -7,7 +7,8 @@ DATABASE_URL) with production settings, indexes it in OpenSearch (SEARCH_URL
 or --url, else a node of its own on ENGINE_PORT, default 9260, started and
 stopped for the run), starts gunicorn with gunicorn.conf.py, and lets N client
 threads send a mix of search API, suggestion, search page and content page
-requests for the given time. Reports requests/s, p50/p95/p99 latency and errors
+requests for the given time (each content page visited once first, as between
+publishes, unless nothing is kept). Reports requests/s, p50/p95/p99 latency and errors
 (5xx, connection failures, and API answers that fell back to the database),
 prints a markdown table and writes bench/results/load.{md,json} (load-no-cache.*
 with --no-cache, which renders every page and runs every search; load-KIND.* with
@@ -419,7 +420,9 @@ def measured(args, search_url, mix, no_cache=None):
     process, log = start_server(environment, base_url)
     try:
         workload = Workload(base_url, mix)
-        if mix == {"content_page": 1} and not no_cache:
+        if "content_page" in mix and not no_cache:
+            # Between publishes every page a reader asks for has been kept; right after
+            # one, pages render afresh (the "content page afresh" kind of --by-kind).
             workload.visit_every_page()
         engine_port = urlsplit(search_url).port or 9200
         records, cpu = run_load(workload, args, process.pid, engine_port)
