@@ -11,10 +11,8 @@ consent/wagtail_hooks.py and knowledgebase.visibility), so listings, links,
 search, the sitemap and serving all follow it, in every language.
 """
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import BooleanField, Value
 from django.utils.translation import gettext as _
-
-from wagtail.models import Page
 
 from knowledgebase.models.base import content_models
 from knowledgebase.visibility import visibility_changed
@@ -22,38 +20,43 @@ from knowledgebase.visibility import visibility_changed
 from .models import RELEASES, ConsentRequest, pending_communities, record_requests
 
 
-def released(item, community):
-    """Q: an approval or a "does not concern us" statement for the item and community
-    at these outer fields."""
-    condition = Q(pk__in=[])
-    for model in RELEASES:
-        condition |= Exists(
-            model.objects.filter(
-                page_translation_key=OuterRef(item),
-                community__translation_key=OuterRef(community),
-            )
-        )
-    return condition
-
-
-def awaiting_consent(model):
-    """Translation keys of the model's pages naming a community that has not released them."""
-    named = model.objects.filter(communities__isnull=False)
-    return named.exclude(released("translation_key", "communities__translation_key"))
-
-
-def unreleased_requests():
-    return ConsentRequest.objects.exclude(
-        released("page_translation_key", "community__translation_key")
-    )
-
-
 def withheld_translation_keys():
-    """One queryset of the translation keys of every item awaiting consent."""
-    awaiting = Q(translation_key__in=unreleased_requests().values("page_translation_key"))
-    for model in content_models():
-        awaiting |= Q(translation_key__in=awaiting_consent(model).values("translation_key"))
-    return Page.objects.filter(awaiting).values("translation_key")
+    """The translation keys of the items that name, or whose consent was asked of, a
+    community that has not released them.
+
+    Worked out from the (item, community) pairs of each table, read in one query. As
+    one query with a subquery per content type and release, Django took 8 ms to build
+    it, more than the database took to run it, on every page a reader is shown afresh.
+    """
+    released, needed = set(), set()
+    for item, community, releases in pairs_query():
+        (released if releases else needed).add((item, community))
+    return {item for item, community in needed - released}
+
+
+def pairs_query():
+    """(item, community, whether it releases the item) from every table that says so."""
+
+    def pairs(queryset, item, community, releases):
+        return queryset.order_by().values_list(item, community, Value(releases, BooleanField()))
+
+    first, *rest = [
+        *(
+            pairs(model.objects, "page_translation_key", "community__translation_key", True)
+            for model in RELEASES
+        ),
+        pairs(ConsentRequest.objects, "page_translation_key", "community__translation_key", False),
+        *(
+            pairs(
+                model.objects.filter(communities__isnull=False),
+                "translation_key",
+                "communities__translation_key",
+                False,
+            )
+            for model in content_models()
+        ),
+    ]
+    return first.union(*rest, all=True)
 
 
 def publishing_refusal(page):

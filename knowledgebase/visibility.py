@@ -18,9 +18,9 @@ copy; a restriction on a translation alone hides only that copy.
 Other apps may hold items back (e.g. content awaiting a community's consent)
 through two Wagtail hooks, so this app needs to know nothing about them:
 
-- ``withhold_from_readers``: a function returning a queryset of page
-  translation keys; every page of those items, in every language, aliases
-  included, is hidden.
+- ``withhold_from_readers``: a function returning page translation keys (any
+  iterable); every page of those items, in every language, aliases included, is
+  hidden.
 - ``refuse_publishing``: a function taking a page (as it would be published)
   and returning a message when it may not be published yet, else None.
 
@@ -55,11 +55,7 @@ def withheld_keys():
 
 
 def _find_withheld_keys():
-    return frozenset(
-        key
-        for withhold in hooks.get_hooks(WITHHOLD_HOOK)
-        for key in withhold().values_list("translation_key", flat=True)
-    )
+    return frozenset(key for withhold in hooks.get_hooks(WITHHOLD_HOOK) for key in withhold())
 
 
 def is_withheld(page):

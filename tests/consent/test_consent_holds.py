@@ -55,7 +55,7 @@ def held(db):
 
 
 def is_withheld(page):
-    return withheld_translation_keys().filter(translation_key=page.translation_key).exists()
+    return page.translation_key in withheld_translation_keys()
 
 
 def is_live(page):
