@@ -172,20 +172,8 @@ def table(results):
 
 def parse_args():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--docs", type=int, default=10_000)
-    parser.add_argument("--url", default=os.environ.get("SEARCH_URL"))
-    parser.add_argument("--seed", type=int, default=42)
-    parser.add_argument("--variants", default=",".join(VARIANTS), help="comma-separated")
-    args = parser.parse_args()
-    args.variants = [name for name in args.variants.split(",") if name]
-    unknown = set(args.variants) - set(VARIANTS)
-    if unknown:
-        parser.error(f"unknown variant(s): {', '.join(sorted(unknown))}")
-    if "full" not in args.variants:
-        args.variants.insert(0, "full")
-    if not args.url:
-        parser.error("give --url (or SEARCH_URL) of a running node")
-    return args
+    measure.add_variant_arguments(parser, VARIANTS)
+    return measure.checked_variant_arguments(parser, VARIANTS)
 
 
 def main():

@@ -1,6 +1,7 @@
 """Running a query mix and summarising timings."""
 
 import math
+import os
 import time
 
 
@@ -121,3 +122,25 @@ def summary(records, key):
         "max": round(max(values), 1),
         "mean": round(sum(values) / len(values), 1),
     }
+
+
+def add_variant_arguments(parser, variants):
+    """The options the parts benchmarks share: corpus size, node, seed, variants."""
+    parser.add_argument("--docs", type=int, default=10_000)
+    parser.add_argument("--url", default=os.environ.get("SEARCH_URL"))
+    parser.add_argument("--seed", type=int, default=42)
+    parser.add_argument("--variants", default=",".join(variants), help="comma-separated")
+
+
+def checked_variant_arguments(parser, variants):
+    """The parsed options, the variants as a list with "full" first; a node is required."""
+    args = parser.parse_args()
+    args.variants = [name for name in args.variants.split(",") if name]
+    unknown = set(args.variants) - set(variants)
+    if unknown:
+        parser.error(f"unknown variant(s): {', '.join(sorted(unknown))}")
+    if "full" not in args.variants:
+        args.variants.insert(0, "full")
+    if not args.url:
+        parser.error("give --url (or SEARCH_URL) of a running node")
+    return args

@@ -590,24 +590,12 @@ def ensure_index(engine, documents):
 
 def parse_args():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--docs", type=int, default=10_000)
+    measure.add_variant_arguments(parser, VARIANTS)
     parser.add_argument("--queries", type=int, default=200, help="measured queries per variant")
     parser.add_argument("--warmup", type=int, default=10)
-    parser.add_argument("--url", default=os.environ.get("SEARCH_URL"), required=False)
-    parser.add_argument("--seed", type=int, default=42)
-    parser.add_argument("--variants", default=",".join(VARIANTS), help="comma-separated")
     parser.add_argument("--profile", type=int, default=0, help="profile the N slowest searches")
     parser.add_argument("--keep", action="store_true", help="keep the index for the next run")
-    args = parser.parse_args()
-    args.variants = [name for name in args.variants.split(",") if name]
-    unknown = set(args.variants) - set(VARIANTS)
-    if unknown:
-        parser.error(f"unknown variant(s): {', '.join(sorted(unknown))}")
-    if "full" not in args.variants:
-        args.variants.insert(0, "full")
-    if not args.url:
-        parser.error("give --url (or SEARCH_URL) of a running node")
-    return args
+    return measure.checked_variant_arguments(parser, VARIANTS)
 
 
 def main():
