@@ -8,6 +8,8 @@ throwaway database (bench/results/bench.sqlite3, or DATABASE_URL), and measures
     end to end through search.service, and the engine's own ``took``;
   - the database engine: writing the rows, and the same query mix;
   - plain Wagtail search (modelsearch): the same facets as six ``.facet()`` calls.
+OpenSearch and plain Wagtail are measured side by side: both indexes first, then
+each query on both in turn (measure.run_side_by_side).
 Prints a markdown table and writes bench/results/search-<N>.{md,json}.
 """
 
