@@ -27,6 +27,13 @@ def remember(key, compute):
     return values[key]
 
 
+def forget(key):
+    """Work ``key`` out again when next asked in this request (its source changed)."""
+    values = getattr(_request, "values", None)
+    if values:
+        values.pop(key, None)
+
+
 def locale_for(language_code):
     """Wagtail's locale for a language (as ``Locale.get_default``/``get_active`` find it)."""
     from wagtail.coreutils import get_supported_content_language_variant

@@ -5,6 +5,7 @@ from unittest import mock
 
 from django.test import TestCase
 
+from knowledgebase import per_request
 from polarkb.caching import generation
 
 SEARCH = "/api/search/"
@@ -38,10 +39,10 @@ class OneReadPerRequestTests(TestCase):
     def test_a_change_during_a_request_is_read_at_once(self):
         # The request's start and end as the signals give them (sending the signals
         # themselves would close the test's database connection).
-        generation._start(sender=None, environ={"REQUEST_METHOD": "GET"})
+        per_request._start(sender=None, environ={"REQUEST_METHOD": "GET"})
         try:
             before = generation.current()
             generation.content_changed()
             self.assertNotEqual(generation.current(), before)
         finally:
-            generation._stop()
+            per_request._stop()

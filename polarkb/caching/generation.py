@@ -7,8 +7,9 @@ A change made in a transaction replaces the token when the transaction commits
 been read since the last change, so a request that reads its own change before the
 commit (a test inside its transaction) never gets an old copy.
 
-A reading request (GET or HEAD) reads the token once: a search asks for it for each
-vocabulary it reads, and each read is a file or a Redis round trip.
+A reading request (GET or HEAD) reads the token once (knowledgebase.per_request): a
+search asks for it for each vocabulary it reads, and each read is a file or a Redis
+round trip.
 """
 
 import threading
@@ -16,25 +17,18 @@ import time
 import uuid
 
 from django.core.cache import caches
-from django.core.signals import got_request_exception, request_finished, request_started
 from django.db import connection, transaction
 
-from asgiref.local import Local
+from knowledgebase.per_request import forget, remember
 
 KEY = "content-generation"
 _thread = threading.local()
-_request = Local()
 
 
 def current():
     """The current token (made on first use)."""
     _thread.read_since_change = True
-    token = getattr(_request, "token", None)
-    if token is None:
-        token = shared_token()
-        if getattr(_request, "reading", False):
-            _request.token = token
-    return token
+    return remember(KEY, shared_token)
 
 
 def shared_token():
@@ -47,22 +41,8 @@ def shared_token():
 
 
 def replace():
-    _request.token = None
+    forget(KEY)
     caches["default"].set(KEY, uuid.uuid4().hex, None)
-
-
-def _start(sender, environ=None, scope=None, **kwargs):
-    method = (environ or {}).get("REQUEST_METHOD") or (scope or {}).get("method")
-    _request.reading, _request.token = method in ("GET", "HEAD"), None
-
-
-def _stop(sender=None, **kwargs):
-    _request.reading, _request.token = False, None
-
-
-request_started.connect(_start, dispatch_uid="generation_start")
-request_finished.connect(_stop, dispatch_uid="generation_stop")
-got_request_exception.connect(_stop, dispatch_uid="generation_failed")
 
 
 def content_changed(sender=None, **kwargs):
