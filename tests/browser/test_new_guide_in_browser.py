@@ -7,6 +7,9 @@ from django.contrib.auth.models import Group, User
 from wagtail.models import Locale, Page
 
 import pytest
+from selenium.common.exceptions import TimeoutException
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
 
 from knowledgebase.models import GuideIndexPage, GuidePage, MemberPage
 from tests.browser.browser import BrowserTestCase
@@ -20,13 +23,9 @@ TITLE = "Snow pit observations at remote camps"
 
 class NewGuideInBrowserTests(BrowserTestCase):
     def wait_until(self, condition, seconds=30):
-        from selenium.webdriver.support.ui import WebDriverWait
-
         return WebDriverWait(self.driver, seconds).until(condition)
 
     def find(self, selector):
-        from selenium.webdriver.common.by import By
-
         return self.wait_until(lambda driver: driver.find_element(By.CSS_SELECTOR, selector))
 
     def click(self, selector):
@@ -58,14 +57,29 @@ class NewGuideInBrowserTests(BrowserTestCase):
         self.click("[data-streamfield-stream-container] button, .c-sf-add-button")
         self.click("[role=option], .w-combobox__option")  # the first block: a heading
         self.driver.switch_to.active_element.send_keys("Digging the pit")
-        time.sleep(2)  # the autosave of these edits has made the page by now
+        time.sleep(2)
+        # Wagtail's autosave may be making the page from these edits (it starts watching
+        # the form two seconds after it loads) and then swaps the form's parts for the
+        # edit view's; clicking during the swap would click a button being replaced.
+        self.wait_until(lambda driver: self.autosave_state() != "saving")
         # The author's only member is ticked already; a last edit, then "Submit to Cluster
-        # review" within a second.
+        # review" within a second, before its autosave.
         self.assertTrue(self.find(f"input[name=members][value='{member.pk}']").is_selected())
         self.find("#id_summary").send_keys(" Kept short for slow links.")
         self.find("button.w-dropdown__toggle.button").click()
         self.find("button[name=action-submit]").click()
-        self.wait_until(lambda driver: "submitted" in driver.page_source)
+        try:
+            self.wait_until(lambda driver: "submitted" in driver.page_source)
+        except TimeoutException:
+            self.fail(f"No submission at {self.driver.current_url}: {self.shown_text()}")
+
+    def autosave_state(self):
+        indicator = self.driver.find_elements(By.ID, "w-autosave-indicator")
+        return indicator[0].get_attribute("data-w-autosave-state-value") if indicator else None
+
+    def shown_text(self):
+        messages = self.driver.find_elements(By.CSS_SELECTOR, ".messages, .error-message, main")
+        return " | ".join(" ".join(element.text.split())[:400] for element in messages)
 
     def test_a_guide_submitted_right_after_its_last_edit_exists_in_every_language(self):
         member = self.log_in_as_author()
