@@ -40,6 +40,13 @@ class EngagementOverlapInBrowserTests(BrowserTestCase):
         self.wait_until(lambda driver: "/admin/login/" not in driver.current_url)
         return member
 
+    def shown_text(self, selector):
+        """The element's text once the reader can see it: Wagtail's admin shows its
+        messages a moment after the page loads, and hidden text reads as empty."""
+        from selenium.webdriver.common.by import By
+
+        return self.wait_until(lambda driver: driver.find_element(By.CSS_SELECTOR, selector).text)
+
     def set_value(self, selector, value):
         self.driver.execute_script("arguments[0].value = arguments[1]", self.find(selector), value)
 
@@ -60,7 +67,7 @@ class EngagementOverlapInBrowserTests(BrowserTestCase):
         self.find("#id_contact_email").send_keys("jens@example.org")
         self.driver.execute_script("arguments[0].form.requestSubmit()", self.find("#id_purpose"))
 
-        warning = self.find(".messages .warning, .messages li.warning").text
+        warning = self.shown_text(".messages .warning")
         self.assertIn(face_it.member_names(), warning)
         self.assertIn(face_it.contact_name, warning)
         self.assertIn(face_it.contact_email, warning)
