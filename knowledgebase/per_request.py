@@ -27,6 +27,11 @@ def remember(key, compute):
     return values[key]
 
 
+def in_reading_request():
+    """True while a reading request (GET or HEAD) is answered."""
+    return getattr(_request, "values", None) is not None
+
+
 def forget(key):
     """Work ``key`` out again when next asked in this request (its source changed)."""
     values = getattr(_request, "values", None)

@@ -35,7 +35,8 @@ from django.dispatch import Signal
 from wagtail import hooks
 from wagtail.models import Page, PageViewRestriction
 
-from knowledgebase.per_request import remember
+from knowledgebase.keeping import kept
+from knowledgebase.per_request import in_reading_request, remember
 
 WITHHOLD_HOOK = "withhold_from_readers"
 REFUSE_PUBLISHING_HOOK = "refuse_publishing"
@@ -48,10 +49,21 @@ class PublishingRefused(PermissionDenied):
     """A page may not be published yet; the message says why."""
 
 
+def _shared_by_readers(name, compute):
+    """``compute()`` worked out once per reading request, and kept between reading
+    requests until content changes: every change that hides or shows an item (publish,
+    unpublish, move, delete, a view restriction, consent asked, given or withdrawn) is
+    one that replaces the content generation. Other requests, the index worker and
+    commands always work it out: they must see a change before its generation does."""
+    if not in_reading_request():
+        return compute()
+    return remember(name, lambda: kept(name, compute))
+
+
 def withheld_keys():
     """The translation keys of the items held back from readers (few: those awaiting
-    something). Worked out once per reading request."""
-    return remember("withheld keys", _find_withheld_keys)
+    something)."""
+    return _shared_by_readers("withheld-keys", _find_withheld_keys)
 
 
 def _find_withheld_keys():
@@ -76,9 +88,8 @@ def refuse_publishing_if_held(page):
 
 def hidden_sections():
     """Tree paths under which nothing is shown: restricted pages, and pages that are
-    not live and have pages below them (a page itself not live is excluded anyway).
-    Worked out once per reading request."""
-    return remember("hidden sections", _find_hidden_sections)
+    not live and have pages below them (a page itself not live is excluded anyway)."""
+    return _shared_by_readers("hidden-sections", _find_hidden_sections)
 
 
 def _find_hidden_sections():
@@ -102,8 +113,8 @@ def inside(sections, field="path"):
 def hidden_groups():
     """The translation keys of the items hidden in every language: those held back by
     another app, and those whose source is hidden in its own tree (not live, or in a
-    hidden section). Worked out once per reading request."""
-    return remember("hidden groups", _find_hidden_groups)
+    hidden section)."""
+    return _shared_by_readers("hidden-groups", _find_hidden_groups)
 
 
 def _find_hidden_groups():

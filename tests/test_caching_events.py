@@ -25,7 +25,8 @@ UNSEEN = {
     "contact.Enquiry",
     "feedback.Feedback",
     "consent.CommunityReviewer",
-    "consent.CommunityApproval",  # consent given or withdrawn: visibility_changed
+    # consent asked, given or withdrawn: visibility_changed (consent/gate.py)
+    "consent.CommunityApproval",
     "consent.ConsentRequest",
     "consent.NotConcerned",
     "consent.CommunityConsentTask",

@@ -5,8 +5,8 @@ and the vocabularies search works out from the content (``search``), and values
 the site's template tags work out from the content (``kept``). Everything is filed
 under the content generation (``generation``), a token in the ``default`` cache
 that the events readers can see replace (``events``): publish, unpublish, move and
-delete of a page, a view restriction, consent given or withdrawn, a snippet readers
-see saved or deleted, the index worker applying a change, an interface string
+delete of a page, a view restriction, consent asked, given or withdrawn, a snippet
+readers see saved or deleted, the index worker applying a change, an interface string
 saved. Logins, drafts, revisions, task results, feedback, search counts, enquiries
 and sessions change nothing kept.
 

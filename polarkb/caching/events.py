@@ -3,7 +3,7 @@
 Pages by Wagtail's signals: published, unpublished, moved, deleted, and a live page
 created (an alias made for a new language, a copy). Saving a draft or a revision of
 a page drops nothing. Rows of other models drop kept copies only when readers are
-shown them: the models in ``SEEN_ROWS``. Consent given or withdrawn arrives as
+shown them: the models in ``SEEN_ROWS``. Consent asked, given or withdrawn arrives as
 ``visibility_changed``, the index worker's changes as ``search.sync.index_changed``,
 an interface string saved in the browser editor as rosetta's ``post_save``.
 
