@@ -7,8 +7,8 @@ DATABASE_URL) with production settings, indexes it in OpenSearch (SEARCH_URL
 or --url, else a node of its own on ENGINE_PORT, default 9260, started and
 stopped for the run), starts gunicorn with gunicorn.conf.py, and lets N client
 threads send a mix of search API, suggestion, search page and content page
-requests for the given time (each content page visited once first, as between
-publishes, unless nothing is kept). Reports requests/s, p50/p95/p99 latency and errors
+requests for the given time (each content page visited first in every worker,
+as between publishes, unless nothing is kept). Reports requests/s, p50/p95/p99 latency and errors
 (5xx, connection failures, and API answers that fell back to the database),
 prints a markdown table and writes bench/results/load.{md,json} (load-no-cache.*
 with --no-cache, which renders every page and runs every search; load-KIND.* with
@@ -63,7 +63,7 @@ KINDS = {
     "search page": ("search_page", False),
     "title suggestions": ("api_suggest", False),
 }
-# CPU of the web server and the engine together per request, at most (ms).
+# CPU of the web server, the engine and the cache server together per request, at most (ms).
 CPU_TARGETS_MS = {"kept page": 1.5, "search API": 4}
 
 
@@ -174,11 +174,28 @@ class Workload:
         if not self.pages:
             raise SystemExit("the sitemap lists no pages: is the demo content loaded?")
 
-    def visit_every_page(self):
-        """Every content page once, so that each is kept before the clients start."""
-        print(f"Visiting the {len(self.pages)} pages of the sitemap once…", flush=True)
+    def visit_every_page(self, workers):
+        """Every content page in every worker of the server, so that each is kept before
+        the clients start (workers that do not share Redis keep pages in their own
+        memory). A connection is served by the worker that accepts it: every page is
+        asked on four connections per worker at once, each in its own order."""
+        connections = 4 * workers
+        print(
+            f"Visiting the {len(self.pages)} pages of the sitemap on {connections} connections…",
+            flush=True,
+        )
+        visitors = [
+            threading.Thread(target=self.visit_pages, args=(random.Random(number),))
+            for number in range(connections)
+        ]
+        for visitor in visitors:
+            visitor.start()
+        for visitor in visitors:
+            visitor.join()
+
+    def visit_pages(self, rng):
         connection = self.connect()
-        for page in self.pages:
+        for page in rng.sample(self.pages, len(self.pages)):
             fetch(connection, f"/{page}")
         connection.close()
 
@@ -226,7 +243,9 @@ def cpu_seconds_by_part(server_pid, engine_port):
     return totals
 
 
-CPU_PARTS = ("web server", "search engine", "database", "load clients")
+CPU_PARTS = ("web server", "search engine", "cache server", "database", "load clients")
+# The parts that answer a reader (the CPU targets count these together).
+SERVING_PARTS = ("web server", "search engine", "cache server")
 
 
 def cpu_part(pid, command, server_pid, workers, engine_port):
@@ -238,6 +257,8 @@ def cpu_part(pid, command, server_pid, workers, engine_port):
         return "search engine"
     if command.startswith("postgres:") or Path(command.split(" ", 1)[0]).name == "postgres":
         return "database"
+    if command.startswith("redis-server"):
+        return "cache server"
     if int(pid) == os.getpid():
         return "load clients"
     return None
@@ -360,7 +381,8 @@ def markdown(result):
         f"Load benchmark, {result['date']}: {result['clients']} clients, "
         f"{result['seconds']:.0f} s, gunicorn {result['server']['workers']} workers × "
         f"{result['server']['threads']} threads, OpenSearch, {result['database']}, "
-        f"{'nothing kept' if result['no_cache'] else 'pages and answers kept'}, "
+        f"{'nothing kept' if result['no_cache'] else 'pages and answers kept'} "
+        f"in {result['kept_in']}, "
         f"{result['machine']['cpus']} CPUs "
         "(shared machine: the clients, the server and the node run on the same cores).",
         "",
@@ -423,12 +445,12 @@ def measured(args, search_url, mix, no_cache=None):
         if "content_page" in mix and not no_cache:
             # Between publishes every page a reader asks for has been kept; right after
             # one, pages render afresh (the "content page afresh" kind of --by-kind).
-            workload.visit_every_page()
+            workload.visit_every_page(server_workers(environment))
         engine_port = urlsplit(search_url).port or 9200
         records, cpu = run_load(workload, args, process.pid, engine_port)
     finally:
         server_log = stop_server(process, log)
-    gunicorn_conf = {"workers": environment.get("WEB_CONCURRENCY", os.cpu_count())}
+    gunicorn_conf = {"workers": server_workers(environment)}
     gunicorn_conf["threads"] = environment.get("WEB_THREADS", "8")
     return {
         "date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
@@ -437,6 +459,7 @@ def measured(args, search_url, mix, no_cache=None):
         "mix": mix,
         "server": gunicorn_conf,
         "database": environment["DATABASE_URL"].split(":", 1)[0],
+        "kept_in": kept_in(environment),
         "no_cache": no_cache,
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version()},
         "rows": summarise(records, args.seconds, mix),
@@ -445,6 +468,17 @@ def measured(args, search_url, mix, no_cache=None):
         "pool_full_warnings": server_log.count("Connection pool is full"),
         "error_samples": sorted({f"{r['error']}: {r['path']}" for r in records if r["error"]})[:10],
     }
+
+
+def server_workers(environment):
+    return int(environment.get("WEB_CONCURRENCY", os.cpu_count()))
+
+
+def kept_in(environment):
+    """Where the server keeps pages and answers (settings.base.cache_settings)."""
+    if environment.get("CACHE_URL"):
+        return "Redis shared by the workers"
+    return "each worker's memory"
 
 
 def by_kind(args, search_url):
@@ -465,28 +499,31 @@ def by_kind_markdown(results):
         f"Load benchmark by kind, {first['date']}: each kind alone, {first['clients']} clients, "
         f"{first['seconds']:.0f} s each, gunicorn {first['server']['workers']} workers × "
         f"{first['server']['threads']} threads, OpenSearch, {first['database']}, "
-        f"{first['machine']['cpus']} CPUs.",
+        f"kept in {first['kept_in']}, {first['machine']['cpus']} CPUs.",
         "",
         "| kind | req/s | p50 ms | p95 ms | errors | CPU ms per request: web server | "
-        "search engine | web server + engine |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|",
+        "search engine | cache server | together |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for label, result in results.items():
         row, cpu = result["rows"]["all"], result["cpu_ms_per_request"]
-        together = round(cpu["web server"] + cpu["search engine"], 1)
         lines.append(
             f"| {label} | {row['requests_per_s']} | {row['p50_ms']} | {row['p95_ms']} | "
-            f"{row['errors']} | {cpu['web server']} | {cpu['search engine']} | {together} |"
+            f"{row['errors']} | {cpu['web server']} | {cpu['search engine']} | "
+            f"{cpu['cache server']} | {serving_cpu_ms(cpu):.1f} |"
         )
     lines.append("")
     for label, target in CPU_TARGETS_MS.items():
-        cpu = results[label]["cpu_ms_per_request"]
-        together = cpu["web server"] + cpu["search engine"]
+        together = serving_cpu_ms(results[label]["cpu_ms_per_request"])
         lines.append(
-            f"- Target {label}: web server and engine ≤ {target} ms CPU per request: "
-            f"{together:.1f} ms, **{'met' if together <= target else 'NOT met'}**."
+            f"- Target {label}: web server, engine and cache server ≤ {target} ms CPU per "
+            f"request: {together:.1f} ms, **{'met' if together <= target else 'NOT met'}**."
         )
     return "\n".join(lines) + "\n"
+
+
+def serving_cpu_ms(cpu):
+    return sum(cpu[part] for part in SERVING_PARTS)
 
 
 def write(name, result):
