@@ -3,9 +3,10 @@ and never once a change would show something else."""
 
 import gzip
 
+from django.conf import settings
 from django.contrib.auth.models import User
 from django.db import connection
-from django.test import TestCase
+from django.test import TestCase, override_settings
 from django.test.utils import CaptureQueriesContext
 
 from wagtail.models import PageViewRestriction
@@ -15,6 +16,11 @@ from search.models import DailySearchCount
 from tests import factories as f
 from tests.conftest import build_tree
 from tests.search.engine import EngineTestCase
+
+# The test settings' caches, each holding at most a few entries.
+SMALL_CACHES = {
+    name: {**cache, "OPTIONS": {"MAX_ENTRIES": 5}} for name, cache in settings.CACHES.items()
+}
 
 
 class KeptPagesTests(TestCase):
@@ -36,6 +42,16 @@ class KeptPagesTests(TestCase):
         with CaptureQueriesContext(connection) as queries:
             second = self.read(self.guide.url)
         self.assertEqual(second, first)
+        self.assertEqual(len(queries), 0, [q["sql"] for q in queries])
+
+    @override_settings(CACHES=SMALL_CACHES)
+    def test_many_different_searches_never_push_a_kept_page_out(self):
+        first = self.read(self.guide.url)
+        for number in range(12):
+            response = self.client.get("/api/search/", {"q": f"ice {number}", "lang": "en"})
+            self.assertEqual(response.status_code, 200)
+        with CaptureQueriesContext(connection) as queries:
+            self.assertEqual(self.read(self.guide.url), first)
         self.assertEqual(len(queries), 0, [q["sql"] for q in queries])
 
     def test_a_kept_page_reaches_each_browser_in_the_encoding_it_accepts(self):

@@ -10,8 +10,9 @@ readers see saved or deleted, the index worker applying a change, an interface s
 saved. Logins, drafts, revisions, task results, feedback, search counts, enquiries
 and sessions change nothing kept.
 
-With ``CACHE_URL`` set, the ``default`` and ``kept`` caches are one Redis shared by
-every host; without it they are on this host (files and each process's memory).
+With ``CACHE_URL`` set, the ``default``, ``kept`` (pages) and ``answers`` caches are
+one Redis shared by every host; without it they are on this host (files and each
+process's memory, pages and answers apart so that searches never push pages out).
 Domain code (the apps and ``knowledgebase``) never imports this package:
 tests/test_architecture.py checks it.
 """

@@ -1,6 +1,6 @@
 """The search service's keeper (search/keeping.py): vocabularies in each process's
 memory (as objects, not copies: search/keeping.py asks callers not to change them)
-and answers in the ``kept`` cache, both under the content generation, so the
+and answers in the ``answers`` cache, both under the content generation, so the
 index worker applying a change, or any event readers can see, makes them obsolete.
 
 Unlike the values pages share, they are kept inside a transaction that changed
@@ -30,4 +30,4 @@ class SearchKeeper:
         engine = settings.SEARCH_ENGINES["default"]
         filed_as = (engine["BACKEND"], engine.get("URLS"), engine.get("INDEX_PREFIX"), question)
         digest = hashlib.sha256(repr(filed_as).encode()).hexdigest()
-        return kept_in("kept", f"search-answer:{digest}", compute, seconds, keep)
+        return kept_in("answers", f"search-answer:{digest}", compute, seconds, keep)

@@ -133,12 +133,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Caching (polarkb/caching/). "default": the content generation, rate limits and
-# Wagtail's own values; "kept": the pages and search answers kept for anonymous
-# readers; "local": values worked out from the content, in each process's memory.
-# With CACHE_URL (redis://HOST:PORT/DB), "default" and "kept" are one Redis shared
-# by every host; without it, files under CACHE_DIR shared by this host's processes
-# and each process's memory. Everything kept is filed under the content generation,
-# which the events readers can see replace (polarkb/caching/events.py).
+# Wagtail's own values; "kept": the pages kept for anonymous readers; "answers": the
+# search answers kept for them, apart from the pages, so that many different searches
+# never push kept pages out; "local": values worked out from the content, in each
+# process's memory. With CACHE_URL (redis://HOST:PORT/DB), "default", "kept" and
+# "answers" are one Redis shared by every host; without it, files under CACHE_DIR
+# shared by this host's processes and each process's memory. Everything kept is filed
+# under the content generation, which the events readers can see replace
+# (polarkb/caching/events.py).
 CACHE_URL = env.get("CACHE_URL", "")
 KEPT_MAX_ENTRIES = int(env.get("KEPT_MAX_ENTRIES", "2000"))
 
@@ -152,13 +154,17 @@ def cache_settings(cache_url, cache_dir, max_entries):
     }
     if cache_url:
         shared = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": cache_url}
-        return {"default": shared, "kept": {**shared, "KEY_PREFIX": "kept"}, "local": local}
+        return {
+            "default": shared,
+            **{name: {**shared, "KEY_PREFIX": name} for name in ("kept", "answers")},
+            "local": local,
+        }
     return {
         "default": {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
             "LOCATION": cache_dir,
         },
-        "kept": {**local, "LOCATION": "kept"},
+        **{name: {**local, "LOCATION": name} for name in ("kept", "answers")},
         "local": local,
     }
 

@@ -20,7 +20,7 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 # One process: the local memory cache, emptied before every test (tests/conftest.py).
 CACHES = {
     name: {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": name}
-    for name in ("default", "kept", "local")
+    for name in ("default", "kept", "answers", "local")
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # A file, not memory, so that a second connection or a worker process of a test
