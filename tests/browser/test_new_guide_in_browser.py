@@ -1,4 +1,5 @@
-"""An author writes a new guide in the admin and submits it at once, autosave and all."""
+"""An author writes a new guide in the admin, Wagtail's autosave makes the page, and the
+author submits it right after a last edit."""
 
 import time
 
@@ -52,16 +53,15 @@ class NewGuideInBrowserTests(BrowserTestCase):
     def write_guide(self, member):
         guides = GuideIndexPage.objects.get(locale__language_code="en")
         self.open(f"/admin/pages/add/knowledgebase/guidepage/{guides.pk}/")
+        # Wagtail's autosave watches the form from two seconds after it loads; what is
+        # typed after that, it saves half a second later, making the page.
+        time.sleep(2.5)
         self.find("#id_title").send_keys(TITLE)
         self.find("#id_summary").send_keys("How to dig, read and record a snow pit safely.")
         self.click("[data-streamfield-stream-container] button, .c-sf-add-button")
         self.click("[role=option], .w-combobox__option")  # the first block: a heading
         self.driver.switch_to.active_element.send_keys("Digging the pit")
-        time.sleep(2)
-        # Wagtail's autosave may be making the page from these edits (it starts watching
-        # the form two seconds after it loads) and then swaps the form's parts for the
-        # edit view's; clicking during the swap would click a button being replaced.
-        self.wait_until(lambda driver: self.autosave_state() != "saving")
+        self.wait_until_autosaved()
         # The author's only member is ticked already; a last edit, then "Submit to Cluster
         # review" within a second, before its autosave.
         self.assertTrue(self.find(f"input[name=members][value='{member.pk}']").is_selected())
@@ -72,6 +72,25 @@ class NewGuideInBrowserTests(BrowserTestCase):
             self.wait_until(lambda driver: "submitted" in driver.page_source)
         except TimeoutException:
             self.fail(f"No submission at {self.driver.current_url}: {self.shown_text()}")
+
+    def wait_until_autosaved(self, settled_for=1.5, seconds=60):
+        """Until the autosave has made the page (the address is the edit view's, and the
+        form's parts, action menu included, have been swapped for the edit view's) and
+        has had nothing to save for three of its intervals: a click during the swap
+        would land on a button being replaced."""
+        settled_since, deadline = None, time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            if "/edit/" in self.driver.current_url and self.autosave_state() == "saved":
+                settled_since = settled_since or time.monotonic()
+                if time.monotonic() - settled_since >= settled_for:
+                    return
+            else:
+                settled_since = None
+            time.sleep(0.1)
+        self.fail(
+            f"The autosave made no page: {self.driver.current_url}, "
+            f"autosave {self.autosave_state()}: {self.shown_text()}"
+        )
 
     def autosave_state(self):
         indicator = self.driver.find_elements(By.ID, "w-autosave-indicator")
